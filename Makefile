@@ -1,0 +1,34 @@
+# dax-kmem persistence: the patch series and its build/boot/test harness.
+# Entry points: make demo, make check.  See README.md.
+
+SHELL := /bin/bash
+.PHONY: all deps tree export kernel initramfs vm demo check harness-selftest clean
+
+all: initramfs
+
+deps:
+	@scripts/deps.sh
+
+tree: deps
+	@scripts/tree.sh
+
+export:
+	@scripts/export.sh
+
+kernel: tree
+	@scripts/kernel.sh
+
+initramfs: kernel
+	@scripts/initramfs.sh
+
+vm: initramfs
+	@scripts/vm.sh --interactive
+
+demo: initramfs
+	@scripts/demo.sh
+
+check: initramfs
+	@tests/check.sh
+
+clean:
+	rm -rf build

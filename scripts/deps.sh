@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install the Debian packages the harness needs (idempotent).
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+PKGS=(
+	linux-source-6.12 build-essential flex bison bc libelf-dev libssl-dev
+	cpio xz-utils ccache git kmod file
+	qemu-system-x86
+	busybox-static bash ndctl daxctl e2fsprogs util-linux fio numactl
+	sparse
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+SUDO=
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+step "installing Debian packages: ${missing[*]}"
+$SUDO apt-get update -q
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+step "packages installed"

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Assemble build/initramfs.cpio from the host's Debian packages: busybox,
+# bash, ndctl/daxctl, e2fsprogs, util-linux, fio, numactl, plus the kselftests
+# built from the patched tree and modules.builtin* for daxctl.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+ROOT=$BUILD/initramfs
+REL=$(kernel_release)
+BINS=(
+	/bin/bash /usr/bin/ndctl /usr/bin/daxctl /usr/bin/fio /usr/bin/numactl
+	/sbin/mke2fs /sbin/e2fsck /sbin/tune2fs /sbin/dumpe2fs /sbin/debugfs
+	/sbin/blkdiscard /sbin/fstrim /usr/bin/lsblk /usr/bin/findmnt
+	/sbin/depmod /usr/bin/kmod
+)
+
+step "assembling initramfs for kernel $REL"
+rm -rf "$ROOT"
+mkdir -p "$ROOT"/{bin,sbin,usr/bin,usr/sbin,lib,lib64,etc,proc,sys,dev,tmp,root,mnt,run}
+mkdir -p "$ROOT"/sys/kernel/debug
+
+cp /bin/busybox "$ROOT/bin/busybox"
+for a in $(/bin/busybox --list); do
+	[ -e "$ROOT/bin/$a" ] || ln -s busybox "$ROOT/bin/$a"
+done
+
+# Real binaries (replacing busybox applets of the same name) and their libraries.
+for b in "${BINS[@]}"; do
+	[ -x "$b" ] || die "$b missing (run scripts/deps.sh)"
+	rm -f "$ROOT/bin/$(basename "$b")"
+	install -D "$b" "$ROOT$b"
+	ldd "$b" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'
+done | sort -u | while read -r lib; do
+	install -D "$(readlink -f "$lib")" "$ROOT$lib"
+done
+for l in mkfs.ext4:mke2fs fsck.ext4:e2fsck; do
+	ln -s "${l#*:}" "$ROOT/sbin/${l%%:*}"
+done
+ln -sf ../../bin/bash "$ROOT/usr/bin/bash"
+cp /etc/mke2fs.conf "$ROOT/etc/"
+echo "root:x:0:0:root:/root:/bin/bash" > "$ROOT/etc/passwd"
+echo "root:x:0:" > "$ROOT/etc/group"
+
+# daxctl checks that kmem is loaded or built in through libkmod.
+mkdir -p "$ROOT/lib/modules/$REL"
+cp "$KBUILD"/modules.builtin "$KBUILD"/modules.builtin.modinfo "$ROOT/lib/modules/$REL/"
+touch "$ROOT/lib/modules/$REL/modules.order"
+depmod -b "$ROOT" "$REL"
+
+# kselftests from the patched tree.
+if [ -d "$LINUX/tools/testing/selftests/dax_kmem" ]; then
+	make -s -C "$LINUX/tools/testing/selftests" TARGETS=dax_kmem \
+		INSTALL_PATH="$ROOT/kselftest" install >/dev/null
+fi
+
+install -m 755 "$TOP/tests/guest/init" "$ROOT/init"
+(cd "$ROOT" && find . | LC_ALL=C sort | cpio -o -H newc --quiet) > "$BUILD/initramfs.cpio"
+step "initramfs ready: build/initramfs.cpio ($(du -h "$BUILD/initramfs.cpio" | cut -f1))"

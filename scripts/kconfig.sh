@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Generate build/kbuild/.config = tinyconfig + config/kernel.config and
+# verify that every option the fragment asks for is really set.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+FRAG=$TOP/config/kernel.config
+mkdir -p "$KBUILD"
+step "configuring: tinyconfig + config/kernel.config"
+make -s -C "$LINUX" O="$KBUILD" tinyconfig >/dev/null
+(cd "$KBUILD" && "$LINUX/scripts/kconfig/merge_config.sh" -m -O . .config "$FRAG" >/dev/null)
+make -s -C "$LINUX" O="$KBUILD" olddefconfig >/dev/null
+
+bad=0
+while IFS= read -r line; do
+	case "$line" in CONFIG_*=*) ;; *) continue ;; esac
+	opt=${line%%=*} val=${line#*=}
+	if [ "$val" = n ]; then
+		grep -qx "$opt=.*" "$KBUILD/.config" && { echo "  $opt: asked n, got $(grep -x "$opt=.*" "$KBUILD/.config")"; bad=1; }
+	else
+		grep -qx "$line" "$KBUILD/.config" || {
+			echo "  $opt: asked $val, got $(grep -x "$opt=.*" "$KBUILD/.config" || echo 'not set (unmet dependency?)')"
+			bad=1
+		}
+	fi
+done < "$FRAG"
+[ $bad -eq 0 ] || die "kernel config does not provide what config/kernel.config asks for (see above)"
+step "config verified: every option in config/kernel.config is set"

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Boot build/bzImage under QEMU (TCG) with 1 GiB RAM on NUMA node 0 and an
+# NVDIMM on the CPU-less node 1, run a guest script, return its exit status.
+#
+#   vm.sh [options] [GUEST_SCRIPT [ARGS...]]
+#     --image FILE      NVDIMM backing file (default build/nvdimm.img); kept
+#                       across runs, so booting again is a reboot
+#     --size SIZE       size when creating the image (default 2G)
+#     --fresh           recreate the image (all zeroes) before booting
+#     --timeout SEC     kill the guest after SEC seconds and fail (default 900)
+#     --power-fail SEC  SIGKILL QEMU after SEC seconds (a power failure);
+#                       the run then exits 0 when the kill happened
+#     --out DIR         console.log and results.log go here (default build/vm)
+#     --append ARGS     extra kernel command line
+#     --interactive     a shell on the console instead of a script
+#
+# Exit: the guest script's status; 124 timeout; 125 no verdict from the guest.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--image) IMG=$2; shift 2 ;;
+	--size) SIZE=$2; shift 2 ;;
+	--fresh) FRESH=1; shift ;;
+	--timeout) TIMEOUT=$2; shift 2 ;;
+	--power-fail) PFAIL=$2; shift 2 ;;
+	--out) OUT=$2; shift 2 ;;
+	--append) APPEND=$2; shift 2 ;;
+	--interactive) INTER=1; shift ;;
+	--) shift; break ;;
+	-*) die "unknown option $1" ;;
+	*) break ;;
+	esac
+done
+[ -f "$BUILD/bzImage" ] && [ -f "$BUILD/initramfs.cpio" ] || die "build the kernel and initramfs first (make kernel initramfs)"
+[ $INTER -eq 1 ] || [ $# -ge 1 ] || die "no guest script given"
+
+mkdir -p "$OUT"
+if [ $FRESH -eq 1 ] || [ ! -f "$IMG" ]; then
+	rm -f "$IMG"
+	truncate -s "$SIZE" "$IMG"
+fi
+size_mb=$(( $(stat -c %s "$IMG") >> 20 ))
+
+# The guest script rides in a second cpio archive appended to the initramfs.
+run=$OUT/initrd.cpio
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+if [ $INTER -eq 0 ]; then
+	{
+		echo '#!/bin/bash'
+		printf 'set -- %s\n' "$(printf '%q ' "${@:2}")"
+		cat "$1"
+	} > "$stage/run.sh"
+	chmod 755 "$stage/run.sh"
+fi
+(cd "$stage" && find . | cpio -o -H newc --quiet) | cat "$BUILD/initramfs.cpio" - > "$run"
+
+cmdline="console=ttyS0 loglevel=7 panic=-1 printk.devkmsg=on $APPEND"
+qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2
+	-machine pc,nvdimm=on -m 1G,slots=4,maxmem=$((1024 + size_mb + 1024))M
+	-object memory-backend-ram,id=ram0,size=1G
+	-numa node,nodeid=0,cpus=0-1,memdev=ram0 -numa node,nodeid=1
+	-object memory-backend-file,id=nvmem0,share=on,mem-path="$IMG",size=${size_mb}M
+	-device nvdimm,id=nvdimm0,memdev=nvmem0,node=1
+	-kernel "$BUILD/bzImage" -initrd "$run" -no-reboot -display none -nodefaults)
+
+if [ $INTER -eq 1 ]; then
+	exec "${qemu[@]}" -serial mon:stdio -append "$cmdline harness.interactive"
+fi
+
+: > "$OUT/console.log"
+: > "$OUT/results.log"
+"${qemu[@]}" -serial "file:$OUT/console.log" -serial "file:$OUT/results.log" \
+	-append "$cmdline" &
+qpid=$!
+limit=$TIMEOUT killed=
+[ -n "$PFAIL" ] && limit=$PFAIL
+# Stream the results channel while waiting.
+tail -n +1 -F --pid=$qpid "$OUT/results.log" 2>/dev/null &
+tpid=$!
+for ((t = 0; t < limit * 10; t++)); do
+	kill -0 $qpid 2>/dev/null || break
+	sleep 0.1
+done
+if kill -0 $qpid 2>/dev/null; then
+	kill -9 $qpid
+	killed=1
+fi
+wait $qpid 2>/dev/null || true
+wait $tpid 2>/dev/null || true
+
+if [ -n "$killed" ] && [ -n "$PFAIL" ]; then
+	echo "vm: power failure: QEMU killed with SIGKILL after ${PFAIL}s"
+	exit 0
+fi
+if [ -n "$killed" ]; then
+	echo "vm: TIMEOUT: guest still running after ${TIMEOUT}s, killed" >&2
+	exit 124
+fi
+verdict=$(grep -a -o 'GUEST-EXIT: [0-9]*' "$OUT/results.log" | tail -1 | cut -d' ' -f2)
+if [ -z "$verdict" ]; then
+	echo "vm: no verdict from the guest (crash or panic?); see $OUT/console.log" >&2
+	exit 125
+fi
+exit "$verdict"

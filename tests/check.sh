@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Run every test: the series checks, the selftest boots and the harness
+# self-test.  Ends with one line "N passed, N failed, N skipped"; exits
+# non-zero on any failure.
+set -euo pipefail
+. "$(dirname "$0")/../scripts/lib.sh"
+
+rm -rf "$BUILD/check"
+mkdir -p "$BUILD/check"
+pass=0 fail=0 skip=0
+add() { pass=$((pass + $1)) fail=$((fail + $2)) skip=$((skip + $3)); }
+
+# KTAP producers on the host.
+for t in series harness-selftest; do
+	step "running $t tests"
+	"$TOP/tests/$t.sh" > "$BUILD/check/$t.ktap" || true
+	grep -E '^(not )?ok ' "$BUILD/check/$t.ktap" | sed 's/^/    /'
+	add $(awk -f "$TOP/tests/ktap.awk" "$BUILD/check/$t.ktap")
+done
+
+# Guest boots.
+step "boot: kselftests on a fresh NVDIMM"
+tests/boot.sh selftests --fresh "$TOP/tests/guest/kselftest.sh" || true
+add $(cat "$BUILD/check/selftests/counts")
+
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
