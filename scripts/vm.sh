@@ -100,7 +100,7 @@ if [ -n "$killed" ]; then
 	echo "vm: TIMEOUT: guest still running after ${TIMEOUT}s, killed" >&2
 	exit 124
 fi
-verdict=$(grep -a -o 'GUEST-EXIT: [0-9]*' "$OUT/results.log" | tail -1 | cut -d' ' -f2)
+verdict=$(grep -a -o 'GUEST-EXIT: [0-9]*' "$OUT/results.log" | tail -1 | cut -d' ' -f2 || true)
 if [ -z "$verdict" ]; then
 	echo "vm: no verdict from the guest (crash or panic?); see $OUT/console.log" >&2
 	exit 125
