@@ -20,7 +20,8 @@ done
 
 # Guest boots.
 step "boot: kselftests on a fresh NVDIMM"
-tests/boot.sh selftests --fresh "$TOP/tests/guest/kselftest.sh" || true
+"$TOP/tests/boot.sh" selftests --fresh --append "memory_hotplug.memmap_on_memory=1" \
+	"$TOP/tests/guest/kselftest.sh" || true
 add $(cat "$BUILD/check/selftests/counts")
 
 echo "$pass passed, $fail failed, $skip skipped"
