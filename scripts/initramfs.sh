@@ -11,7 +11,7 @@ BINS=(
 	/bin/bash /usr/bin/ndctl /usr/bin/daxctl /usr/bin/fio /usr/bin/numactl
 	/sbin/mke2fs /sbin/e2fsck /sbin/tune2fs /sbin/dumpe2fs /sbin/debugfs
 	/sbin/blkdiscard /sbin/fstrim /usr/bin/lsblk /usr/bin/findmnt
-	/sbin/depmod /usr/bin/kmod
+	/sbin/depmod /usr/bin/kmod /usr/bin/timeout
 )
 
 step "assembling initramfs for kernel $REL"
