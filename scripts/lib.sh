@@ -3,8 +3,8 @@
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$TOP/build}
-LINUX=$BUILD/linux
-KBUILD=$BUILD/kbuild
+LINUX=${LINUX:-$BUILD/linux}
+KBUILD=${KBUILD:-$BUILD/kbuild}
 
 die() {
 	printf 'error: %s\n' "$*" >&2

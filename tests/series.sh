@@ -6,7 +6,9 @@ set -euo pipefail
 
 mapfile -t patches < "$TOP/patches/series"
 echo "TAP version 13"
-echo "1..$((2 * ${#patches[@]}))"
+mapfile -t srcs < <(git -C "$LINUX" diff --name-only base HEAD -- '*.c' '*.h')
+mapfile -t rsts < <(git -C "$LINUX" diff --name-only --diff-filter=A base HEAD -- '*.rst')
+echo "1..$((2 * ${#patches[@]} + ${#srcs[@]} + ${#rsts[@]}))"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 idx=$tmp/index
@@ -30,5 +32,30 @@ for p in "${patches[@]}"; do
 	else
 		sed 's/^/# /' "$tmp/checkpatch.out"
 		echo "not ok $i $p passes checkpatch --strict"
+	fi
+done
+
+# kernel-doc: no new warnings in any C file or header the series touches.
+for f in "${srcs[@]}"; do
+	i=$((i + 1))
+	git -C "$LINUX" show "base:$f" > "$tmp/old" 2>/dev/null || : > "$tmp/old"
+	old=$("$LINUX/scripts/kernel-doc" -none "$tmp/old" 2>&1 | grep -c -E 'warning|error' || true)
+	new=$("$LINUX/scripts/kernel-doc" -none "$LINUX/$f" 2>&1 | grep -c -E 'warning|error' || true)
+	if [ "$new" -le "$old" ]; then
+		echo "ok $i kernel-doc adds no warnings: $f"
+	else
+		"$LINUX/scripts/kernel-doc" -none "$LINUX/$f" 2>&1 | sed 's/^/# /'
+		echo "not ok $i kernel-doc adds no warnings: $f ($old -> $new)"
+	fi
+done
+
+# New reST documents parse without warnings.
+for f in "${rsts[@]}"; do
+	i=$((i + 1))
+	if python3 -m docutils --halt=warning "$LINUX/$f" /dev/null 2> "$tmp/rst.err"; then
+		echo "ok $i reST is clean: $f"
+	else
+		sed 's/^/# /' "$tmp/rst.err"
+		echo "not ok $i reST is clean: $f"
 	fi
 done
