@@ -11,6 +11,10 @@ make -s -C "$LINUX" O="$KBUILD" tinyconfig >/dev/null
 (cd "$KBUILD" && "$LINUX/scripts/kconfig/merge_config.sh" -m -O . .config "$FRAG" >/dev/null)
 make -s -C "$LINUX" O="$KBUILD" olddefconfig >/dev/null
 
+# The per-prefix builds of series-check configure trees that lack options
+# added later in the series.
+[ "${KCONFIG_NO_VERIFY:-0}" = 1 ] && exit 0
+
 bad=0
 while IFS= read -r line; do
 	case "$line" in CONFIG_*=*) ;; *) continue ;; esac
