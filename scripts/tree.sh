@@ -61,7 +61,6 @@ Save them with 'make export', or drop them with 'git -C build/linux reset --hard
 fi
 
 step "applying patches/ onto base"
-git checkout -q --detach base 2>/dev/null || true
 git reset -q --hard base
 git checkout -q -B main
 for p in $(cat "$TOP/patches/series"); do
