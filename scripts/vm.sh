@@ -9,7 +9,9 @@
 #     --fresh           recreate the image (all zeroes) before booting
 #     --timeout SEC     kill the guest after SEC seconds and fail (default 900)
 #     --power-fail SEC  SIGKILL QEMU after SEC seconds (a power failure);
-#                       the run then exits 0 when the kill happened
+#                       the run then exits 0 when the kill happened.
+#                       "@SEC": SEC seconds (decimals allowed) after the
+#                       guest prints POWER-FAIL-ARM on the results channel
 #     --out DIR         console.log and results.log go here (default build/vm)
 #     --append ARGS     extra kernel command line
 #     --interactive     a shell on the console instead of a script
@@ -76,13 +78,19 @@ fi
 "${qemu[@]}" -serial "file:$OUT/console.log" -serial "file:$OUT/results.log" \
 	-append "$cmdline" &
 qpid=$!
-limit=$TIMEOUT killed=
-[ -n "$PFAIL" ] && limit=$PFAIL
+limit=$((TIMEOUT * 10)) killed= armed= pf=
+case "$PFAIL" in
+@*) armed=$(awk -v s="${PFAIL#@}" 'BEGIN { printf "%d", s * 10 }') ;;
+?*) limit=$((PFAIL * 10)) pf=1 ;;
+esac
 # Stream the results channel while waiting.
 tail -n +1 -F --pid=$qpid "$OUT/results.log" 2>/dev/null &
 tpid=$!
-for ((t = 0; t < limit * 10; t++)); do
+for ((t = 0; t < limit; t++)); do
 	kill -0 $qpid 2>/dev/null || break
+	if [ -n "$armed" ] && grep -aq POWER-FAIL-ARM "$OUT/results.log"; then
+		limit=$((t + armed)) armed= pf=1
+	fi
 	sleep 0.1
 done
 if kill -0 $qpid 2>/dev/null; then
@@ -92,7 +100,7 @@ fi
 wait $qpid 2>/dev/null || true
 wait $tpid 2>/dev/null || true
 
-if [ -n "$killed" ] && [ -n "$PFAIL" ]; then
+if [ -n "$killed" ] && [ -n "$pf" ]; then
 	echo "vm: power failure: QEMU killed with SIGKILL after ${PFAIL}s"
 	exit 0
 fi

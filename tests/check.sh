@@ -24,5 +24,10 @@ step "boot: kselftests on a fresh NVDIMM"
 	"$TOP/tests/guest/kselftest.sh" || true
 add $(cat "$BUILD/check/selftests/counts")
 
+step "boots: BLK reboot, power failure and corruption"
+"$TOP/tests/blk-boots.sh" > "$BUILD/check/blk-boots.ktap" || true
+grep -E '^(not )?ok |^# power' "$BUILD/check/blk-boots.ktap" | sed 's/^/    /'
+add $(awk -f "$TOP/tests/ktap.awk" "$BUILD/check/blk-boots.ktap")
+
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

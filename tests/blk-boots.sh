@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Multi-boot tests of the BLK persistence type on build/blk.img; each boot
+# is judged by boot.sh (KTAP, kernel log, exit).  Prints KTAP.
+#   1. reboot: ext4 files written, the VM rebooted, found again and intact;
+#   2. power failure: ROUNDS boots each killed (SIGKILL of QEMU) at a random
+#      moment while records are written and fsynced; each next boot checks
+#      ext4 after journal replay and every acknowledged record;
+#   3. corruption: the host damages the superblock or the map; the next
+#      boot refuses the device with a precise message and leaves the media
+#      as it was; once repaired, the data is intact.
+# BLK_POWER_FAIL_ROUNDS (default 10) and BLK_POWER_FAIL_SEED set the rounds
+# and the random kill points.
+set -euo pipefail
+. "$(dirname "$0")/../scripts/lib.sh"
+
+IMG=$BUILD/blk.img G=$TOP/tests/guest
+ROUNDS=${BLK_POWER_FAIL_ROUNDS:-10}
+SEED=${BLK_POWER_FAIL_SEED:-$RANDOM}
+CASES=(sb-csum map-dup map-reserved)
+RANDOM=$SEED
+n=0
+mkdir -p "$BUILD/check"
+
+result() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; fi
+}
+# boot NAME VM_ARGS...: one judged boot; 0 if good.
+boot() {
+	local name=$1
+	shift
+	"$TOP/tests/boot.sh" "blk-$name" --image "$IMG" --timeout 400 "$@" > "$BUILD/check/blk-$name.log" 2>&1
+}
+# diag BOOT WORD: the "# WORD ..." diagnostics of a boot (serial: CRLF).
+diag() { tr -d '\r' < "$BUILD/check/blk-$1/results.log" | sed -n "s/^# $2 //p"; }
+
+echo "TAP version 13"
+echo "1..$((ROUNDS + 4 + 2 * ${#CASES[@]}))"
+echo "# power-failure kill points from seed $SEED"
+
+# 1. Reboot persistence.
+boot reboot-1 --fresh "$G/blk-fill.sh" && rc=0 || rc=$?
+result $rc "reboot: BLK, ext4 and files on a fresh NVDIMM"
+manifest=$(diag reboot-1 SUM)
+boot reboot-2 "$G/blk-verify.sh" "$manifest" && rc=0 || rc=$?
+result $rc "reboot: found again without selection, e2fsck clean, $(wc -l <<< "$manifest") checksums match"
+
+# 2. Power failure.
+acked=format
+for ((r = 1; r <= ROUNDS; r++)); do
+	at=$((RANDOM % 60 + 5))
+	fresh=()
+	[ "$acked" = format ] && fresh=(--fresh)
+	boot "power-$r" "${fresh[@]}" --power-fail "@$((at / 10)).$((at % 10))" \
+		"$G/blk-powerfail.sh" "$acked" && rc=0 || rc=$?
+	last=$(diag "power-$r" ACK | tail -1)
+	grep -q "power failure" "$BUILD/check/blk-power-$r/vm.out" || rc=1
+	result $rc "power failure $r: state after the previous kill checked; killed $((at / 10)).$((at % 10))s into writing, after record ${last:-none}"
+	[ -n "$last" ] && acked=$last
+	[ "$acked" = format ] && acked=0
+done
+boot power-final "$G/blk-powerfail.sh" "$acked" final && rc=0 || rc=$?
+result $rc "power failure: the state after the last kill checked (record $acked acknowledged)"
+
+# 3. Corruption.
+for c in "${CASES[@]}"; do
+	before=$("$TOP/tests/blk-media.py" "$IMG" hash)
+	msg=$("$TOP/tests/blk-media.py" "$IMG" corrupt "$c" "$BUILD/check/blk-$c.bak")
+	damaged=$("$TOP/tests/blk-media.py" "$IMG" hash)
+	boot "corrupt-$c" "$G/blk-refuse.sh" "$msg" && rc=0 || rc=$?
+	result $rc "corruption $c: refused with '$msg'"
+	[ "$("$TOP/tests/blk-media.py" "$IMG" hash)" = "$damaged" ] && [ "$damaged" != "$before" ] && rc=0 || rc=1
+	result $rc "corruption $c: the media was left untouched"
+	"$TOP/tests/blk-media.py" "$IMG" restore "$BUILD/check/blk-$c.bak"
+done
+"$TOP/tests/blk-media.py" "$IMG" hash > /dev/null
+boot repaired "$G/blk-verify.sh" "" && rc=0 || rc=$?
+result $rc "corruption: once repaired, the device attaches and e2fsck is clean"
