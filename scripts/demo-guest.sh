@@ -1,6 +1,5 @@
-# Guest side of "make demo": one NVDIMM region as RAM with persistence
-# metadata (type NONE), node memory before and after, and the data found
-# again on the next bind without any selection.
+# Guest side of "make demo", boot 1: one NVDIMM region as RAM and as a
+# block device (type BLK), ext4 on it, files written.
 set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
@@ -12,8 +11,8 @@ node_mem() {
 	fi
 }
 stats() {
-	for s in kept_pages freed_pages meta_pages; do
-		printf '  %-12s %s\n' "$s" "$(cat $D/kmem_persist/$s)"
+	for s in meta_pages kept_pages mapped_blocks freed_pages alloc_failures; do
+		printf '  %-15s %s\n' "$s" "$(cat $D/kmem_persist/$s)"
 	done
 }
 say() { printf '\n### %s\n' "$*"; }
@@ -23,22 +22,26 @@ say "the emulated NVDIMM, as a device-dax namespace"
 run ndctl create-namespace -f -e namespace0.0 --mode=devdax | grep -E '"(dev|mode|size)"'
 say "node 1 memory before onlining"
 node_mem
-say "select the NONE persistence type and online the region as System RAM"
-echo none > $D/persistence
-echo "# echo none > $D/persistence"
+say "select the BLK persistence type and online the region as System RAM"
+echo blk > $D/persistence
+echo "# echo blk > $D/persistence"
 run daxctl reconfigure-device --mode=system-ram dax0.0 | grep -E 'mode|memblocks|movable'
-say "node 1 memory after onlining: all of it RAM but the superblock page"
+run ls $D/block
+run lsblk -o NAME,SIZE,LOG-SEC /dev/kmemblk0.0
+say "node 1 memory with the block device empty: all RAM but the map"
 node_mem
 stats
-say "back to devdax: the superblock stays on the media"
-run daxctl offline-memory dax0.0
-run daxctl reconfigure-device --mode=devdax dax0.0 >/dev/null
-node_mem
-say "online again with nothing selected: the type is found on the media"
-echo > $D/persistence
-echo "# echo > $D/persistence    (no type selected)"
-run daxctl reconfigure-device --mode=system-ram dax0.0 >/dev/null
-echo "persistence: $(cat $D/persistence)"
+say "ext4 on /dev/kmemblk0.0, files written (O_DIRECT: no page cache on node 1)"
+run mkfs.ext4 -q /dev/kmemblk0.0
+run mount /dev/kmemblk0.0 /mnt
+mkdir /mnt/docs
+for i in 1 2 3; do echo "note $i, written before the reboot" > /mnt/docs/note$i.txt; done
+run dd if=/dev/urandom of=/mnt/random.bin bs=1M count=16 oflag=direct
+run dd if=/dev/zero of=/mnt/half.bin bs=1M count=900 oflag=direct
+(cd /mnt && sha256sum docs/*.txt random.bin half.bin) | tee /mnt/SHA256SUMS
+run df -h /mnt
+say "node 1 memory with the device half full: the files' pages are storage"
 node_mem
 stats
-dmesg | grep 'persistence:' | sed 's/^/  kernel: /'
+run umount /mnt
+say "rebooting the VM"
