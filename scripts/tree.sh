@@ -64,7 +64,7 @@ step "applying patches/ onto base"
 git reset -q --hard base
 git checkout -q -B main
 for p in $(cat "$TOP/patches/series"); do
-	if ! git am -q --3way "$TOP/patches/$p" >/dev/null 2>&1; then
+	if ! git am -q --3way --committer-date-is-author-date "$TOP/patches/$p" >/dev/null 2>&1; then
 		git am --abort >/dev/null 2>&1 || true
 		die "patches/$p does not apply onto base ($(git log -1 --format=%s base))"
 	fi
