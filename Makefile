@@ -2,7 +2,7 @@
 # Entry points: make demo, make check.  See README.md.
 
 SHELL := /bin/bash
-.PHONY: all deps tree export kernel initramfs vm demo check series-check clean
+.PHONY: all deps tree export kernel initramfs vm demo check bench series-check clean
 
 all: initramfs
 
@@ -29,6 +29,9 @@ demo: initramfs
 
 check: initramfs
 	@tests/check.sh
+
+bench: initramfs
+	@bench/bench.sh
 
 series-check: tree
 	@scripts/series-check.sh

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Generate build/kbuild/.config = tinyconfig + config/kernel.config and
 # verify that every option the fragment asks for is really set.
+# KCONFIG_FRAGMENT names another fragment (the benchmark kernel's).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-FRAG=$TOP/config/kernel.config
+FRAG=${KCONFIG_FRAGMENT:-$TOP/config/kernel.config}
 mkdir -p "$KBUILD"
-step "configuring: tinyconfig + config/kernel.config"
+step "configuring: tinyconfig + ${FRAG#"$TOP"/}"
 make -s -C "$LINUX" O="$KBUILD" tinyconfig >/dev/null
 (cd "$KBUILD" && "$LINUX/scripts/kconfig/merge_config.sh" -m -O . .config "$FRAG" >/dev/null)
 make -s -C "$LINUX" O="$KBUILD" olddefconfig >/dev/null
@@ -28,5 +29,5 @@ while IFS= read -r line; do
 		}
 	fi
 done < "$FRAG"
-[ $bad -eq 0 ] || die "kernel config does not provide what config/kernel.config asks for (see above)"
-step "config verified: every option in config/kernel.config is set"
+[ $bad -eq 0 ] || die "kernel config does not provide what ${FRAG#"$TOP"/} asks for (see above)"
+step "config verified: every option in ${FRAG#"$TOP"/} is set"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build the kernel with ccache; leaves the bootable image at build/bzImage.
+# Build the kernel with ccache; leaves the bootable image at build/bzImage
+# (KIMAGE names another place, for the benchmark kernel).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -11,5 +12,6 @@ export KBUILD_BUILD_TIMESTAMP="2000-01-01" KBUILD_BUILD_USER=dax-kmem KBUILD_BUI
 "$TOP/scripts/kconfig.sh"
 step "building bzImage with ccache ($(nproc) jobs; ccache at $CCACHE_DIR)"
 make -s -C "$LINUX" O="$KBUILD" CC="ccache gcc" -j"$(nproc)" bzImage modules.builtin
-cp "$KBUILD/arch/x86/boot/bzImage" "$BUILD/bzImage"
-step "kernel $(kernel_release) ready: build/bzImage ($(ccache -s 2>/dev/null | grep -m1 -i 'hits' | tr -s ' ' || true))"
+KIMAGE=${KIMAGE:-$BUILD/bzImage}
+cp "$KBUILD/arch/x86/boot/bzImage" "$KIMAGE"
+step "kernel $(kernel_release) ready: ${KIMAGE#"$TOP"/} ($(ccache -s 2>/dev/null | grep -m1 -i 'hits' | tr -s ' ' || true))"

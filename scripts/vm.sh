@@ -14,13 +14,14 @@
 #                       guest prints POWER-FAIL-ARM on the results channel
 #     --out DIR         console.log and results.log go here (default build/vm)
 #     --append ARGS     extra kernel command line
+#     --kernel FILE     boot FILE instead of build/bzImage
 #     --interactive     a shell on the console instead of a script
 #
 # Exit: the guest script's status; 124 timeout; 125 no verdict from the guest.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
+KERNEL=$BUILD/bzImage IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--image) IMG=$2; shift 2 ;;
@@ -30,13 +31,14 @@ while [ $# -gt 0 ]; do
 	--power-fail) PFAIL=$2; shift 2 ;;
 	--out) OUT=$2; shift 2 ;;
 	--append) APPEND=$2; shift 2 ;;
+	--kernel) KERNEL=$2; shift 2 ;;
 	--interactive) INTER=1; shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1" ;;
 	*) break ;;
 	esac
 done
-[ -f "$BUILD/bzImage" ] && [ -f "$BUILD/initramfs.cpio" ] || die "build the kernel and initramfs first (make kernel initramfs)"
+[ -f "$KERNEL" ] && [ -f "$BUILD/initramfs.cpio" ] || die "build the kernel and initramfs first (make kernel initramfs)"
 [ $INTER -eq 1 ] || [ $# -ge 1 ] || die "no guest script given"
 
 mkdir -p "$OUT"
@@ -67,7 +69,7 @@ qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2
 	-numa node,nodeid=0,cpus=0-1,memdev=ram0 -numa node,nodeid=1
 	-object memory-backend-file,id=nvmem0,share=on,mem-path="$IMG",size=${size_mb}M
 	-device nvdimm,id=nvdimm0,memdev=nvmem0,node=1
-	-kernel "$BUILD/bzImage" -initrd "$run" -no-reboot -display none -nodefaults)
+	-kernel "$KERNEL" -initrd "$run" -no-reboot -display none -nodefaults)
 
 if [ $INTER -eq 1 ]; then
 	exec "${qemu[@]}" -serial mon:stdio -append "$cmdline harness.interactive"
