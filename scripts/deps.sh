@@ -8,7 +8,7 @@ PKGS=(
 	cpio xz-utils ccache git kmod file rsync
 	qemu-system-x86
 	busybox-static bash ndctl daxctl e2fsprogs util-linux fio numactl
-	sparse python3-docutils
+	sparse python3-docutils python3-sphinx
 )
 
 missing=()

@@ -8,7 +8,9 @@ mapfile -t patches < "$TOP/patches/series"
 echo "TAP version 13"
 mapfile -t srcs < <(git -C "$LINUX" diff --name-only base HEAD -- '*.c' '*.h')
 mapfile -t rsts < <(git -C "$LINUX" diff --name-only --diff-filter=A base HEAD -- '*.rst')
-echo "1..$((2 * ${#patches[@]} + ${#srcs[@]} + ${#rsts[@]}))"
+mapfile -t docdirs < <(for f in "${rsts[@]}"; do dirname "${f#Documentation/}"; done | sort -u)
+mapfile -t abis < <(git -C "$LINUX" diff --name-only base HEAD -- 'Documentation/ABI/')
+echo "1..$((2 * ${#patches[@]} + ${#srcs[@]} + ${#rsts[@]} + ${#docdirs[@]} + ${#abis[@]}))"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 idx=$tmp/index
@@ -57,5 +59,40 @@ for f in "${rsts[@]}"; do
 	else
 		sed 's/^/# /' "$tmp/rst.err"
 		echo "not ok $i reST is clean: $f"
+	fi
+done
+
+# Sphinx (make htmldocs) of each directory that gains a document: no warning
+# names a document of the series.
+for d in "${docdirs[@]}"; do
+	i=$((i + 1))
+	built=1
+	make -s -C "$LINUX" O="$tmp/htmldocs" SPHINXDIRS="$d" htmldocs > "$tmp/sphinx.out" 2>&1 || built=0
+	for f in "${rsts[@]}"; do
+		[ "$(dirname "${f#Documentation/}")" = "$d" ] || continue
+		f=${f#Documentation/}
+		[ -f "$tmp/htmldocs/Documentation/output/${f%.rst}.html" ] || built=0
+	done
+	if [ $built -eq 0 ]; then
+		tail -5 "$tmp/sphinx.out" | sed 's/^/# /'
+		echo "not ok $i htmldocs builds: Documentation/$d"
+	elif grep -E 'WARNING|ERROR' "$tmp/sphinx.out" | grep -F -f <(printf '%s\n' "${rsts[@]}") > "$tmp/sphinx.err"; then
+		sed 's/^/# /' "$tmp/sphinx.err"
+		echo "not ok $i htmldocs without warnings: Documentation/$d"
+	else
+		echo "ok $i htmldocs without warnings: Documentation/$d"
+	fi
+done
+
+# ABI files: scripts/get_abi.pl validates them.
+for f in "${abis[@]}"; do
+	i=$((i + 1))
+	mkdir -p "$tmp/abi" && rm -f "$tmp/abi/"* && cp "$LINUX/$f" "$tmp/abi/"
+	if (cd "$LINUX" && ./scripts/get_abi.pl validate --dir "$tmp/abi") > "$tmp/abi.out" 2>&1 &&
+	   [ ! -s "$tmp/abi.out" ]; then
+		echo "ok $i ABI entries validate: $f"
+	else
+		sed 's/^/# /' "$tmp/abi.out"
+		echo "not ok $i ABI entries validate: $f"
 	fi
 done
