@@ -24,10 +24,10 @@ online() {
 	echo "BENCH memfree $1 $(memfree)"
 }
 # fio_dev NAME DEVICE: the same jobs on each device, on its first SIZE, the
-# timed ones REPS times.  A
-# first pass writes it all (not measured: QEMU faults in the backing memory
-# on first touch).  Where the device discards (BLK, brd), the range is then
-# discarded and written again: writes that allocate a page per block.
+# timed ones REPS times.  A first pass writes it all (not measured: QEMU
+# faults in the backing memory on first touch).  Where the device discards
+# (BLK, brd), the range is then discarded and written again: writes that
+# allocate a page per block.
 fio_dev() {
 	local name=$1 dev=$2 job rw bs i
 	fio1 warm "$dev" write 128k "" > /dev/null
