@@ -9,12 +9,8 @@ set -euo pipefail
 
 OUT=$BUILD/bench
 mkdir -p "$OUT"
-# The benchmark kernel: the test config without its debug checkers, with
-# System V IPC for fio.
-{
-	sed '/^# --- Debug checkers/,$d' "$TOP/config/kernel.config"
-	echo CONFIG_SYSVIPC=y
-} > "$OUT/kernel.config"
+# The benchmark kernel: the test config without its debug checkers.
+sed '/^# --- Debug checkers/,$d' "$TOP/config/kernel.config" > "$OUT/kernel.config"
 KBUILD=$BUILD/kbuild-bench KCONFIG_FRAGMENT=$OUT/kernel.config KIMAGE=$OUT/bzImage \
 	"$TOP/scripts/kernel.sh"
 

@@ -7,7 +7,7 @@ PKGS=(
 	linux-source-6.12 build-essential flex bison bc libelf-dev libssl-dev
 	cpio xz-utils ccache git kmod file rsync
 	qemu-system-x86
-	busybox-static bash ndctl daxctl e2fsprogs util-linux fio numactl
+	busybox-static bash ndctl daxctl e2fsprogs util-linux fdisk fio numactl
 	sparse python3-docutils python3-sphinx
 )
 

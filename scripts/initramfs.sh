@@ -12,6 +12,7 @@ BINS=(
 	/sbin/mke2fs /sbin/e2fsck /sbin/tune2fs /sbin/dumpe2fs /sbin/debugfs
 	/sbin/blkdiscard /sbin/fstrim /usr/bin/lsblk /usr/bin/findmnt
 	/sbin/depmod /usr/bin/kmod /usr/bin/timeout
+	/usr/bin/fallocate /sbin/blkid /sbin/sfdisk
 )
 
 step "assembling initramfs for kernel $REL"

@@ -14,6 +14,8 @@
 #                       guest prints POWER-FAIL-ARM on the results channel
 #     --out DIR         console.log and results.log go here (default build/vm)
 #     --append ARGS     extra kernel command line
+#     --nvdimm2 SIZE    a second NVDIMM of SIZE on node 1, zeroed each boot
+#     --ram SIZE        memory of node 0 (default 1G)
 #     --kernel FILE     boot FILE instead of build/bzImage
 #     --interactive     a shell on the console instead of a script
 #
@@ -22,6 +24,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KERNEL=$BUILD/bzImage IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
+NV2= RAM=1G
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--image) IMG=$2; shift 2 ;;
@@ -32,6 +35,8 @@ while [ $# -gt 0 ]; do
 	--out) OUT=$2; shift 2 ;;
 	--append) APPEND=$2; shift 2 ;;
 	--kernel) KERNEL=$2; shift 2 ;;
+	--nvdimm2) NV2=$2; shift 2 ;;
+	--ram) RAM=$2; shift 2 ;;
 	--interactive) INTER=1; shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1" ;;
@@ -47,6 +52,15 @@ if [ $FRESH -eq 1 ] || [ ! -f "$IMG" ]; then
 	truncate -s "$SIZE" "$IMG"
 fi
 size_mb=$(( $(stat -c %s "$IMG") >> 20 ))
+nv2=() nv2_mb=0
+if [ -n "$NV2" ]; then
+	rm -f "$OUT/nvdimm2.img"
+	truncate -s "$NV2" "$OUT/nvdimm2.img"
+	nv2_mb=$(( $(stat -c %s "$OUT/nvdimm2.img") >> 20 ))
+	nv2=(-object memory-backend-file,id=nvmem1,share=on,mem-path="$OUT/nvdimm2.img",size=${nv2_mb}M
+		-device nvdimm,id=nvdimm1,memdev=nvmem1,node=1)
+fi
+ram_mb=$(( $(numfmt --from=iec "$RAM") >> 20 ))
 
 # The guest script rides in a second cpio archive appended to the initramfs.
 run=$OUT/initrd.cpio
@@ -68,11 +82,11 @@ fi
 # x86 machines run.
 cmdline="console=ttyS0 loglevel=7 panic=-1 printk.devkmsg=on no5lvl $APPEND"
 qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2
-	-machine pc,nvdimm=on -m 1G,slots=4,maxmem=$((1024 + size_mb + 1024))M
-	-object memory-backend-ram,id=ram0,size=1G
+	-machine pc,nvdimm=on -m ${ram_mb}M,slots=4,maxmem=$((ram_mb + size_mb + nv2_mb + 2048))M
+	-object memory-backend-ram,id=ram0,size=${ram_mb}M
 	-numa node,nodeid=0,cpus=0-1,memdev=ram0 -numa node,nodeid=1
 	-object memory-backend-file,id=nvmem0,share=on,mem-path="$IMG",size=${size_mb}M
-	-device nvdimm,id=nvdimm0,memdev=nvmem0,node=1
+	-device nvdimm,id=nvdimm0,memdev=nvmem0,node=1 "${nv2[@]}"
 	-kernel "$KERNEL" -initrd "$run" -no-reboot -display none -nodefaults)
 
 if [ $INTER -eq 1 ]; then

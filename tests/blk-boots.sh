@@ -5,9 +5,11 @@
 #   2. power failure: ROUNDS boots each killed (SIGKILL of QEMU) at a random
 #      moment while records are written and fsynced; each next boot checks
 #      ext4 after journal replay and every acknowledged record;
-#   3. corruption: the host damages the superblock or the map; the next
-#      boot refuses the device with a precise message and leaves the media
-#      as it was; once repaired, the data is intact.
+#   3. corruption: the host damages the superblock or the map, or rewrites
+#      the superblock as a kernel with other memory blocks would have made
+#      it; the next boot refuses the device with a precise message and
+#      leaves the media as it was; once repaired, the data is intact;
+#   4. two NVDIMMs on node 1: no other memory comes online beside BLK data.
 # BLK_POWER_FAIL_ROUNDS (default 10) and BLK_POWER_FAIL_SEED set the rounds
 # and the random kill points.
 set -euo pipefail
@@ -16,7 +18,7 @@ set -euo pipefail
 IMG=$BUILD/blk.img G=$TOP/tests/guest
 ROUNDS=${BLK_POWER_FAIL_ROUNDS:-10}
 SEED=${BLK_POWER_FAIL_SEED:-$RANDOM}
-CASES=(sb-csum map-dup map-reserved)
+CASES=(sb-csum block-size map-dup map-reserved)
 RANDOM=$SEED
 n=0
 mkdir -p "$BUILD/check"
@@ -35,7 +37,7 @@ boot() {
 diag() { tr -d '\r' < "$BUILD/check/blk-$1/results.log" | sed -n "s/^# $2 //p"; }
 
 echo "TAP version 13"
-echo "1..$((ROUNDS + 4 + 2 * ${#CASES[@]}))"
+echo "1..$((ROUNDS + 5 + 2 * ${#CASES[@]}))"
 echo "# power-failure kill points from seed $SEED"
 
 # 1. Reboot persistence.
@@ -76,3 +78,7 @@ done
 "$TOP/tests/blk-media.py" "$IMG" hash > /dev/null
 boot repaired "$G/blk-verify.sh" "" && rc=0 || rc=$?
 result $rc "corruption: once repaired, the device attaches and e2fsck is clean"
+
+# 4. Two NVDIMMs on node 1.
+boot node --fresh --nvdimm2 512M "$G/blk-node.sh" && rc=0 || rc=$?
+result $rc "two NVDIMMs on node 1: other memory stays off the node of BLK data"

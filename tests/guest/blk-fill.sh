@@ -1,5 +1,9 @@
 # Guest, boot 1 of the reboot test: BLK on a fresh NVDIMM, ext4, files
-# written; prints "# SUM <sha256>  <file>" for the host.  KTAP.
+# written; prints "# SUM <sha256>  <file>" for the host.  Then, with ext4
+# still mounted, kmem is unbound (the memory stays online, BLK keeps
+# serving): arming a wipe, clearing the type and binding kmem again must
+# all be refused with the superblock left as it was; the next boot checks
+# the files.  KTAP.
 D=/sys/bus/dax/devices/dax0.0
 n=0
 t() {
@@ -8,7 +12,7 @@ t() {
 	[ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/# /'
 }
 echo "TAP version 13"
-echo "1..7"
+echo "1..14"
 t "devdax namespace" "ndctl create-namespace -f -e namespace0.0 --mode=devdax"
 t "select blk" "echo blk > $D/persistence"
 t "system-ram" "daxctl reconfigure-device --mode=system-ram dax0.0 >/dev/null"
@@ -26,4 +30,15 @@ write() {
 }
 t "write files" "write > /tmp/sums"
 sed 's/^/# SUM /' /tmp/sums
+# The superblock: the dax device's first page.
+sb_page=$(( $(cat $D/resource) / 4096 ))
+sb() { dd if=/dev/mem bs=4096 skip=$sb_page count=1 2>/dev/null | sha256sum; }
+sb0=$(sb)
+t "unbind kmem while mounted (the memory stays online)" "echo dax0.0 > /sys/bus/dax/drivers/kmem/unbind"
+t "arming a wipe is refused while the type still serves" "! sh -c 'echo 1 > $D/persistence_wipe'"
+t "clearing the type is refused while it still serves" "! sh -c 'echo > $D/persistence'"
+t "binding kmem again is refused" "! sh -c 'echo dax0.0 > /sys/bus/dax/drivers/kmem/bind'"
+t "nothing was wiped" "! dmesg | grep -q 'wiped the persistent data'"
+t "the superblock is unchanged" "[ \"\$(sb)\" = \"$sb0\" ]"
+t "the mounted filesystem still works" "echo more > /mnt/dir/more && sync && grep -qx more /mnt/dir/more && rm /mnt/dir/more && sync"
 t "umount" "umount /mnt"
