@@ -22,7 +22,7 @@ t "dax1.0 as plain system-ram fails: its memory may not come online" \
 	"! daxctl reconfigure-device --mode=system-ram dax1.0"
 t "the kernel says why" "dmesg | grep -q 'node 1 holds persistent data and must have no other memory'"
 t "node 1 gained no memory" "[ \"\$(node1_kb MemTotal)\" = $total ]"
-head -c 64M /dev/urandom > /tmp/data
+head -c $((64 << 20)) /dev/urandom > /tmp/data
 t "BLK writes 64 MiB" "dd if=/tmp/data of=/dev/kmemblk0.0 bs=1M oflag=direct 2>/dev/null"
 t "no allocation failed" "[ \$(stat alloc_failures) = 0 ] && [ \$(stat mapped_blocks) = 16384 ]"
 t "the data reads back" "[ \"\$(dd if=/dev/kmemblk0.0 bs=1M count=64 iflag=direct 2>/dev/null | sha256sum)\" = \"\$(sha256sum < /tmp/data)\" ]"
