@@ -83,7 +83,7 @@ fi
 cmdline="console=ttyS0 loglevel=7 panic=-1 printk.devkmsg=on no5lvl $APPEND"
 qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2
 	-machine pc,nvdimm=on -m ${ram_mb}M,slots=4,maxmem=$((ram_mb + size_mb + nv2_mb + 2048))M
-	-object memory-backend-ram,id=ram0,size=${ram_mb}M
+	-object memory-backend-ram,id=ram0,size=${ram_mb}M,reserve=off
 	-numa node,nodeid=0,cpus=0-1,memdev=ram0 -numa node,nodeid=1
 	-object memory-backend-file,id=nvmem0,share=on,mem-path="$IMG",size=${size_mb}M
 	-device nvdimm,id=nvdimm0,memdev=nvmem0,node=1 "${nv2[@]}"

@@ -8,7 +8,9 @@
 #   3. corruption: the host damages the superblock or the map, or rewrites
 #      the superblock as a kernel with other memory blocks would have made
 #      it; the next boot refuses the device with a precise message and
-#      leaves the media as it was; once repaired, the data is intact;
+#      leaves the media as it was; a boot with 66 GiB of RAM (1 GiB memory
+#      blocks instead of 128 MiB) refuses it the same way; once repaired
+#      and back to 128 MiB blocks, the data is intact;
 #   4. two NVDIMMs on node 1: no other memory comes online beside BLK data.
 # BLK_POWER_FAIL_ROUNDS (default 10) and BLK_POWER_FAIL_SEED set the rounds
 # and the random kill points.
@@ -19,6 +21,7 @@ IMG=$BUILD/blk.img G=$TOP/tests/guest
 ROUNDS=${BLK_POWER_FAIL_ROUNDS:-10}
 SEED=${BLK_POWER_FAIL_SEED:-$RANDOM}
 CASES=(sb-csum block-size map-dup map-reserved)
+BLOCKSIZE_MSG="the superblock on the media is invalid (memory block size differs from the formatted layout's)"
 RANDOM=$SEED
 n=0
 mkdir -p "$BUILD/check"
@@ -37,7 +40,7 @@ boot() {
 diag() { tr -d '\r' < "$BUILD/check/blk-$1/results.log" | sed -n "s/^# $2 //p"; }
 
 echo "TAP version 13"
-echo "1..$((ROUNDS + 5 + 2 * ${#CASES[@]}))"
+echo "1..$((ROUNDS + 7 + 2 * ${#CASES[@]}))"
 echo "# power-failure kill points from seed $SEED"
 
 # 1. Reboot persistence.
@@ -75,9 +78,17 @@ for c in "${CASES[@]}"; do
 	result $rc "corruption $c: the media was left untouched"
 	"$TOP/tests/blk-media.py" "$IMG" restore "$BUILD/check/blk-$c.bak"
 done
-"$TOP/tests/blk-media.py" "$IMG" hash > /dev/null
+# A real change of the memory block size: with 66 GiB of boot memory the
+# guest's memory blocks are 1 GiB instead of 128 MiB, so kmem would online
+# other ranges of the device.  Nothing is selected, as after any reboot.
+before=$("$TOP/tests/blk-media.py" "$IMG" hash)
+boot blocksize --ram 66G "$G/blk-refuse.sh" "$BLOCKSIZE_MSG" && rc=0 || rc=$?
+grep -q 'Memory block size: 1024MB' "$BUILD/check/blk-blocksize/console.log" || rc=1
+result $rc "memory blocks of 1 GiB (66 GiB of boot memory): refused with '$BLOCKSIZE_MSG'"
+[ "$("$TOP/tests/blk-media.py" "$IMG" hash)" = "$before" ] && rc=0 || rc=1
+result $rc "memory blocks of 1 GiB: the media was left untouched"
 boot repaired "$G/blk-verify.sh" "" && rc=0 || rc=$?
-result $rc "corruption: once repaired, the device attaches and e2fsck is clean"
+result $rc "repaired, and with 128 MiB memory blocks again: the device attaches and e2fsck is clean"
 
 # 4. Two NVDIMMs on node 1.
 boot node --fresh --nvdimm2 512M "$G/blk-node.sh" && rc=0 || rc=$?
