@@ -2,7 +2,8 @@
 # Entry points: make demo, make check.  See README.md.
 
 SHELL := /bin/bash
-.PHONY: all deps tree export kernel initramfs vm demo check bench series-check clean
+.PHONY: all deps tree export kernel initramfs vm demo check bench series-check clean \
+	ndctl-tree ndctl-export daxctl
 
 all: initramfs
 
@@ -18,7 +19,7 @@ export:
 kernel: tree
 	@scripts/kernel.sh
 
-initramfs: kernel
+initramfs: kernel daxctl
 	@scripts/initramfs.sh
 
 vm: initramfs
@@ -35,6 +36,16 @@ bench: initramfs
 
 series-check: tree
 	@scripts/series-check.sh
+
+# The ndctl/daxctl series in ndctl/patches/, against ndctl v81.
+ndctl-tree: deps
+	@scripts/ndctl-tree.sh
+
+ndctl-export:
+	@scripts/ndctl-export.sh
+
+daxctl: ndctl-tree
+	@scripts/ndctl-build.sh
 
 clean:
 	rm -rf build

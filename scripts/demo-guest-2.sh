@@ -23,11 +23,10 @@ say "after the reboot: dax0.0 is back in devdax mode, no type selected"
 echo "persistence: '$(cat $D/persistence)'"
 node_mem
 say "online it: the BLK layout is found on the media"
-run daxctl reconfigure-device --mode=system-ram dax0.0 | grep -E 'mode|memblocks'
-echo "persistence: $(cat $D/persistence)"
+run daxctl reconfigure-device --mode=system-ram dax0.0 | grep -E 'mode|memblocks|persistence|blockdev'
 say "node 1 memory after attach with the device half full"
 node_mem
-stats
+run daxctl list -v -d dax0.0 | grep -E 'persistence|blockdev|_pages|_blocks|failures'
 say "e2fsck and the files"
 run e2fsck -fn /dev/kmemblk0.0 | tail -1
 run mount /dev/kmemblk0.0 /mnt

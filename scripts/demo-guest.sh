@@ -22,10 +22,9 @@ say "the emulated NVDIMM, as a device-dax namespace"
 run ndctl create-namespace -f -e namespace0.0 --mode=devdax | grep -E '"(dev|mode|size)"'
 say "node 1 memory before onlining"
 node_mem
-say "select the BLK persistence type and online the region as System RAM"
-echo blk > $D/persistence
-echo "# echo blk > $D/persistence"
-run daxctl reconfigure-device --mode=system-ram dax0.0 | grep -E 'mode|memblocks|movable'
+say "online the region as System RAM with the BLK persistence type (daxctl with ndctl/patches/)"
+run daxctl reconfigure-device --mode=system-ram --persistence=blk dax0.0 |
+	grep -E 'mode|memblocks|movable|persistence|blockdev'
 run ls $D/block
 run lsblk -o NAME,SIZE,LOG-SEC /dev/kmemblk0.0
 say "node 1 memory with the block device empty: all RAM but the map"

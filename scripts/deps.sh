@@ -9,6 +9,9 @@ PKGS=(
 	qemu-system-x86
 	busybox-static bash ndctl daxctl e2fsprogs util-linux fdisk fio numactl
 	sparse python3-docutils python3-sphinx
+	meson ninja-build pkg-config libkmod-dev libudev-dev uuid-dev
+	libjson-c-dev libkeyutils-dev libiniparser-dev libtracefs-dev
+	libtraceevent-dev asciidoctor
 )
 
 missing=()

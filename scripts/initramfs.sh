@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Assemble build/initramfs.cpio from the host's Debian packages: busybox,
-# bash, ndctl/daxctl, e2fsprogs, util-linux, fio, numactl, plus the kselftests
-# built from the patched tree and modules.builtin* for daxctl.
+# bash, e2fsprogs, util-linux, fio, numactl; ndctl/daxctl built from
+# ndctl/patches/ (scripts/ndctl-build.sh); the kselftests built from the
+# patched tree and modules.builtin* for daxctl.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 ROOT=$BUILD/initramfs
+NDCTL_DEST=$BUILD/ndctl-install
+NDCTL_LIBS=$NDCTL_DEST/usr/lib/$(gcc -print-multiarch)
 REL=$(kernel_release)
 BINS=(
-	/bin/bash /usr/bin/ndctl /usr/bin/daxctl /usr/bin/fio /usr/bin/numactl
+	/bin/bash /usr/bin/fio /usr/bin/numactl
 	/sbin/mke2fs /sbin/e2fsck /sbin/tune2fs /sbin/dumpe2fs /sbin/debugfs
 	/sbin/blkdiscard /sbin/fstrim /usr/bin/lsblk /usr/bin/findmnt
 	/sbin/depmod /usr/bin/kmod /usr/bin/timeout
@@ -33,6 +36,24 @@ for b in "${BINS[@]}"; do
 	ldd "$b" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'
 done | sort -u | while read -r lib; do
 	install -D "$(readlink -f "$lib")" "$ROOT$lib"
+done
+# ndctl and daxctl with the persistence series, with their own libraries
+# in place of Debian's (which fio also links: ours are a superset), in
+# both library directories, which the initramfs does not merge.
+for b in ndctl daxctl; do
+	[ -x "$NDCTL_DEST/usr/bin/$b" ] || die "$NDCTL_DEST/usr/bin/$b missing (make daxctl)"
+	rm -f "$ROOT/bin/$b"
+	install -D "$NDCTL_DEST/usr/bin/$b" "$ROOT/usr/bin/$b"
+	LD_LIBRARY_PATH=$NDCTL_LIBS ldd "$NDCTL_DEST/usr/bin/$b" |
+		awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }'
+done | sort -u | while read -r lib; do
+	case $lib in
+	"$NDCTL_DEST"/*)
+		install -D "$(readlink -f "$lib")" "$ROOT${lib#"$NDCTL_DEST"}"
+		install -D "$(readlink -f "$lib")" "$ROOT${lib#"$NDCTL_DEST"/usr}"
+		;;
+	*) install -D "$(readlink -f "$lib")" "$ROOT$lib" ;;
+	esac
 done
 for l in mkfs.ext4:mke2fs fsck.ext4:e2fsck; do
 	ln -s "${l#*:}" "$ROOT/sbin/${l%%:*}"

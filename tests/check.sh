@@ -24,6 +24,12 @@ step "boot: kselftests on a fresh NVDIMM"
 	"$TOP/tests/guest/kselftest.sh" || true
 add $(cat "$BUILD/check/selftests/counts")
 
+step "boots: daxctl with the ndctl series"
+"$TOP/tests/daxctl-boots.sh" || true
+for b in daxctl-1 daxctl-2; do
+	add $(cat "$BUILD/check/$b/counts" 2>/dev/null || echo 0 1 0)
+done
+
 step "boots: BLK reboot, power failure and corruption"
 "$TOP/tests/blk-boots.sh" > "$BUILD/check/blk-boots.ktap" || true
 grep -E '^(not )?ok |^# power' "$BUILD/check/blk-boots.ktap" | sed 's/^/    /'
