@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Assemble build/initramfs.cpio from the host's Debian packages: busybox,
-# bash, e2fsprogs, util-linux, fio, numactl; ndctl/daxctl built from
-# ndctl/patches/ (scripts/ndctl-build.sh); the kselftests built from the
-# patched tree and modules.builtin* for daxctl.
+# bash, e2fsprogs, util-linux, fio, numactl, jq; ndctl/daxctl built from
+# ndctl/patches/ (scripts/ndctl-build.sh), Debian's daxctl as daxctl-76; the
+# kselftests built from the patched tree and modules.builtin* for daxctl.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -15,7 +15,7 @@ BINS=(
 	/sbin/mke2fs /sbin/e2fsck /sbin/tune2fs /sbin/dumpe2fs /sbin/debugfs
 	/sbin/blkdiscard /sbin/fstrim /usr/bin/lsblk /usr/bin/findmnt
 	/sbin/depmod /usr/bin/kmod /usr/bin/timeout
-	/usr/bin/fallocate /sbin/blkid /sbin/sfdisk
+	/usr/bin/fallocate /sbin/blkid /sbin/sfdisk /usr/bin/jq
 )
 
 step "assembling initramfs for kernel $REL"
@@ -55,6 +55,16 @@ done | sort -u | while read -r lib; do
 	*) install -D "$(readlink -f "$lib")" "$ROOT$lib" ;;
 	esac
 done
+# Debian's stock daxctl 76.1 with its own libdaxctl/libndctl, as
+# "daxctl-76": the kernel-only flow of a stock distribution stays tested.
+STOCK=/opt/daxctl-76
+install -D /usr/bin/daxctl "$ROOT$STOCK/daxctl"
+for l in libdaxctl.so.1 libndctl.so.6; do
+	install -D "$(readlink -f "/usr/lib/$(gcc -print-multiarch)/$l")" "$ROOT$STOCK/lib/$l"
+done
+printf '#!/bin/sh\nLD_LIBRARY_PATH=%s/lib exec %s/daxctl "$@"\n' "$STOCK" "$STOCK" > "$ROOT/usr/bin/daxctl-76"
+chmod 755 "$ROOT/usr/bin/daxctl-76"
+
 for l in mkfs.ext4:mke2fs fsck.ext4:e2fsck; do
 	ln -s "${l#*:}" "$ROOT/sbin/${l%%:*}"
 done

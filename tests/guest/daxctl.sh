@@ -1,5 +1,6 @@
-# Guest, boot 1 of the daxctl test: the patched daxctl (ndctl/patches/)
-# drives kmem persistence end to end on a fresh NVDIMM: --persistence,
+# Guest, boot 1 of the daxctl test: Debian's stock daxctl (daxctl-76) with
+# the sysfs selection, then the patched daxctl (ndctl/patches/) drives kmem
+# persistence end to end on a fresh NVDIMM: --persistence,
 # its errors and the kernel's refusal reason, "daxctl list" keys and
 # counters, the deliberate wipe, and a "persistence" key in
 # /etc/daxctl.conf.d used by "reconfigure-device -C" (as udev does at
@@ -28,10 +29,18 @@ conf() {
 }
 
 echo "TAP version 13"
-echo "1..37"
+echo "1..41"
 t "devdax namespace" "ndctl create-namespace -f -e namespace0.0 --mode=devdax >/dev/null"
 sb_page=$(( $(cat $D/resource) / 4096 ))
 t "daxctl has --persistence" "daxctl reconfigure-device -h 2>&1 | grep -q -- --persistence"
+
+# A stock distribution's daxctl (Debian's 76.1): the two-step flow.
+t "stock daxctl is 76.1" "[ \"\$(daxctl-76 version)\" = 76.1 ]"
+t "stock: select blk in sysfs, online with daxctl-76" \
+	"echo blk > $D/persistence && daxctl-76 reconfigure-device -m system-ram dax0.0 >/dev/null && [ -b /dev/kmemblk0.0 ]"
+t "stock: offline, devdax" "daxctl-76 offline-memory dax0.0 >/dev/null && daxctl-76 reconfigure-device -m devdax dax0.0 >/dev/null"
+t "stock: wipe through sysfs back to plain RAM" \
+	"echo 1 > $D/persistence_wipe && echo > $D/persistence && daxctl-76 reconfigure-device -m system-ram dax0.0 >/dev/null && [ \"\$(magic)\" != DAXKMEMP ] && to_devdax"
 
 # Bad input: a clear error, nothing written.
 run daxctl reconfigure-device -m system-ram -p bogus dax0.0
