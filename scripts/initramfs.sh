@@ -55,6 +55,10 @@ done | sort -u | while read -r lib; do
 	*) install -D "$(readlink -f "$lib")" "$ROOT$lib" ;;
 	esac
 done
+# ndctl's own test of the series, run from /ndctl-test.
+install -D -m 644 "$BUILD/ndctl/test/common" "$ROOT/ndctl-test/common"
+install -D -m 755 "$BUILD/ndctl/test/daxctl-persistence.sh" "$ROOT/ndctl-test/daxctl-persistence.sh"
+
 # Debian's stock daxctl 76.1 with its own libdaxctl/libndctl, as
 # "daxctl-76": the kernel-only flow of a stock distribution stays tested.
 STOCK=/opt/daxctl-76

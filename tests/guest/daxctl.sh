@@ -29,7 +29,20 @@ conf() {
 }
 
 echo "TAP version 13"
-echo "1..41"
+echo "1..42"
+# ndctl's own test of the series (test/daxctl-persistence.sh, patch 0006),
+# on the fresh media it needs; it leaves the media wiped, back to devdax.
+ndctl create-namespace -f -e namespace0.0 --mode=devdax >/dev/null 2>&1
+(cd /ndctl-test && NDCTL=/usr/bin/ndctl DAXCTL=/usr/bin/daxctl TEST_PATH=/ndctl-test \
+	bash ./daxctl-persistence.sh) > /tmp/ndctl-test.out 2>&1
+rc=$?
+n=1
+case $rc in
+0) echo "ok 1 ndctl test/daxctl-persistence.sh" ;;
+77) echo "ok 1 ndctl test/daxctl-persistence.sh # SKIP $(tail -1 /tmp/ndctl-test.out)" ;;
+*) echo "not ok 1 ndctl test/daxctl-persistence.sh (exit $rc)" ;;
+esac
+sed 's/^/# /' /tmp/ndctl-test.out
 t "devdax namespace" "ndctl create-namespace -f -e namespace0.0 --mode=devdax >/dev/null"
 sb_page=$(( $(cat $D/resource) / 4096 ))
 t "daxctl has --persistence" "daxctl reconfigure-device -h 2>&1 | grep -q -- --persistence"
