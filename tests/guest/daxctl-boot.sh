@@ -21,5 +21,6 @@ t "stock daxctl-76 re-attaches blk with nothing selected" \
 t "stock daxctl-76: offline, devdax" "daxctl-76 offline-memory dax0.0 >/dev/null && daxctl-76 reconfigure-device -m devdax dax0.0 >/dev/null"
 t "daxctl reconfigure-device -C dax0.0" "daxctl reconfigure-device -C dax0.0 >/dev/null"
 t "daxctl list: blk on kmemblk0.0" "daxctl list -d dax0.0 > /tmp/out && grep -q '\"persistence\":\"blk\"' /tmp/out && grep -q '\"blockdev\":\"kmemblk0.0\"' /tmp/out"
+daxctl list -v -d dax0.0 | sed 's/^/# /'
 t "e2fsck -fn is clean" "e2fsck -fn /dev/kmemblk0.0 >/dev/null"
 t "the file written in the last boot is intact" "mount -o ro /dev/kmemblk0.0 /mnt && [ \"\$(sha256sum < /mnt/f)\" = \"$1\" ]"
