@@ -2,7 +2,7 @@
 # Entry points: make demo, make check.  See README.md.
 
 SHELL := /bin/bash
-.PHONY: all deps tree export kernel initramfs vm demo check bench series-check clean \
+.PHONY: all deps tree export kernel initramfs vm demo check bench bench-scale series-check clean \
 	ndctl-tree ndctl-export daxctl
 
 all: initramfs
@@ -33,6 +33,9 @@ check: initramfs
 
 bench: initramfs
 	@bench/bench.sh
+
+bench-scale: initramfs
+	@bench/scale.sh
 
 series-check: tree
 	@scripts/series-check.sh

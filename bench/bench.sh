@@ -9,10 +9,7 @@ set -euo pipefail
 
 OUT=$BUILD/bench
 mkdir -p "$OUT"
-# The benchmark kernel: the test config without its debug checkers.
-sed '/^# --- Debug checkers/,$d' "$TOP/config/kernel.config" > "$OUT/kernel.config"
-KBUILD=$BUILD/kbuild-bench KCONFIG_FRAGMENT=$OUT/kernel.config KIMAGE=$OUT/bzImage \
-	"$TOP/scripts/kernel.sh"
+"$TOP/bench/kernel.sh"
 
 # The NVDIMM's backing file lives in host RAM (/dev/shm) like brd's pages:
 # on disk, the host's writeback of the file would interfere with writes.

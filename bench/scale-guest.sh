@@ -1,0 +1,66 @@
+# Guest side of "make bench-scale": one region size per boot.  Times each
+# onlining of dax0.0 (daxctl reconfigure-device --mode=system-ram) with
+# plain kmem, NONE, BLK format, BLK attach of an empty map and of a map
+# with data; $1 runs of each.  Data is written at the start and at the end
+# of the BLK device and checked after every attach.  Prints
+#   BENCH online VARIANT SECONDS
+#   BENCH pages N              pages onlined (node 1 MemTotal / 4 KiB)
+#   BENCH meta VARIANT PAGES   metadata pages on the media
+#   BENCH check RESULT WHAT    ok/fail of the data checks
+set -euo pipefail
+
+D=/sys/bus/dax/devices/dax0.0
+REPS=${1:-3} CHUNK=64
+now() { echo "${EPOCHREALTIME/./}"; }
+to_devdax() {
+	daxctl offline-memory dax0.0 > /dev/null
+	daxctl reconfigure-device --mode=devdax dax0.0 > /dev/null
+}
+online() {
+	local t0 t1
+	t0=$(now)
+	daxctl reconfigure-device --mode=system-ram dax0.0 > /dev/null
+	t1=$(now)
+	echo "BENCH online $1 $(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e6 }')"
+}
+# select TYPE: wipe, and select TYPE (empty: plain kmem) for the next bind.
+select_type() {
+	echo 1 > $D/persistence_wipe
+	echo "$1" > $D/persistence
+}
+blk_mib() { echo $(( $(cat /sys/block/kmemblk0.0/size) >> 11 )); }
+# ends: checksum of the first and the last CHUNK MiB of the BLK device.
+ends() {
+	local mib
+	mib=$(blk_mib)
+	dd if=/dev/kmemblk0.0 bs=1M count=$CHUNK iflag=direct 2> /dev/null | sha256sum
+	dd if=/dev/kmemblk0.0 bs=1M skip=$((mib - CHUNK)) count=$CHUNK iflag=direct 2> /dev/null | sha256sum
+}
+check() {
+	if [ "$(ends)" = "$sums" ]; then echo "BENCH check ok $1"; else echo "BENCH check fail $1"; fi
+}
+
+ndctl create-namespace -f -e namespace0.0 --mode=devdax > /dev/null
+for ((i = 0; i < REPS; i++)); do select_type ""; online plain; to_devdax; done
+daxctl reconfigure-device --mode=system-ram dax0.0 > /dev/null
+echo "BENCH pages $(( $(awk '$3 == "MemTotal:" { print $4 }' /sys/devices/system/node/node1/meminfo) / 4 ))"
+to_devdax
+select_type none
+online none-format
+echo "BENCH meta none $(cat $D/kmem_persist/meta_pages)"
+to_devdax
+for ((i = 0; i < REPS; i++)); do online none; to_devdax; done
+for ((i = 0; i < REPS; i++)); do select_type blk; online blk-format; to_devdax; done
+for ((i = 0; i < REPS; i++)); do online blk-empty; to_devdax; done
+online blk-write
+echo "BENCH meta blk $(cat $D/kmem_persist/meta_pages)"
+mib=$(blk_mib)
+head -c $((CHUNK << 20)) /dev/urandom > /tmp/a
+head -c $((CHUNK << 20)) /dev/urandom > /tmp/b
+dd if=/tmp/a of=/dev/kmemblk0.0 bs=1M oflag=direct 2> /dev/null
+dd if=/tmp/b of=/dev/kmemblk0.0 bs=1M seek=$((mib - CHUNK)) oflag=direct 2> /dev/null
+sums=$(sha256sum < /tmp/a; sha256sum < /tmp/b)
+rm /tmp/a /tmp/b
+check written
+to_devdax
+for ((i = 0; i < REPS; i++)); do online blk-data; check "after attach $((i + 1))"; to_devdax; done

@@ -1,0 +1,59 @@
+#!/usr/bin/awk -f
+# Turn "BENCH SIZE ..." lines of bench/scale-guest.sh into the table of
+# build/bench/scale.txt: per size and variant the median onlining time, the
+# time per GiB onlined, the ratio to plain kmem, the checks, and the
+# framework's costs: DRAM (the owned-page bitmap, one bit per page) and
+# media (metadata pages).  Writes the seconds per GiB to the file "dat".
+function median(v, n,    i, j, t) {
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
+			t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+		}
+	return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+$1 == "BENCH" && !($2 in seen) { seen[$2] = 1; sizes[++ns] = $2 }
+$3 == "online" { runs[$2, $4, ++n[$2, $4]] = $5 }
+$3 == "pages" { pages[$2] = $4 }
+$3 == "meta" { meta[$2, $4] = $5 }
+$3 == "check" { if ($4 == "ok") ok[$2]++; else bad[$2]++ }
+END {
+	nv = split("plain none blk-format blk-empty blk-data", var, " ")
+	printf "%-6s %-11s %5s %9s %8s %8s\n", "GiB", "variant", "runs", "median s", "s/GiB", "vs plain"
+	for (i = 1; i <= ns; i++) {
+		s = sizes[i]
+		gib = pages[s] * 4096 / 2^30
+		for (k = 1; k <= nv; k++) {
+			split("", v)
+			for (j = 1; j <= n[s, var[k]]; j++) v[j] = runs[s, var[k], j]
+			med[s, var[k]] = n[s, var[k]] ? median(v, n[s, var[k]]) : 0
+		}
+		for (k = 1; k <= nv; k++) {
+			m = med[s, var[k]]
+			printf "%-6s %-11s %5d %9.2f %8.3f %8.2f\n", s, var[k], n[s, var[k]], m,
+				gib ? m / gib : 0, med[s, "plain"] ? m / med[s, "plain"] : 0
+		}
+	}
+	printf "\n%-6s %9s %12s %12s %12s %14s %8s\n", "GiB", "onlined", "pages",
+		"DRAM MiB", "BLK map MiB", "per TiB (MiB)", "checks"
+	for (i = 1; i <= ns; i++) {
+		s = sizes[i]
+		gib = pages[s] * 4096 / 2^30
+		dram = int((pages[s] + 63) / 64) * 8 / 2^20
+		media = meta[s, "blk"] * 4096 / 2^20
+		printf "%-6s %9.2f %12d %12.2f %12.2f %6.0f / %-6.0f %3d ok %d bad\n", s, gib,
+			pages[s], dram, media, gib ? dram * 1024 / gib : 0,
+			gib ? media * 1024 / gib : 0, ok[s], bad[s]
+	}
+	if (dat != "") {
+		printf "GiB" > dat
+		for (k = 1; k <= nv; k++) printf " %s", var[k] > dat
+		printf "\n" > dat
+		for (i = 1; i <= ns; i++) {
+			s = sizes[i]
+			gib = pages[s] * 4096 / 2^30
+			printf "%s", s > dat
+			for (k = 1; k <= nv; k++) printf " %.4f", gib ? med[s, var[k]] / gib : 0 > dat
+			printf "\n" > dat
+		}
+	}
+}
