@@ -20,3 +20,25 @@ step() {
 kernel_release() {
 	cat "$KBUILD/include/config/kernel.release"
 }
+
+# export_series DIR: after "git format-patch --cover-letter -o DIR", list
+# DIR's patches in DIR/series, fill DIR/0000-cover-letter.patch from
+# DIR/cover-letter.in (first line: subject; from the third: body), and
+# record the series hash and HEAD of the tree in the current directory as
+# applied (what tree.sh and ndctl-tree.sh check).
+export_series() {
+	local dir=$1 in=$1/cover-letter.in cover=$1/0000-cover-letter.patch
+	[ -f "$in" ] || die "$in missing"
+	(cd "$dir" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-cover-letter.patch$' > series)
+	awk -v subj="$(head -1 "$in")" -v body="$in" '
+		/\*\*\* SUBJECT HERE \*\*\*/ { sub(/\*\*\* SUBJECT HERE \*\*\*/, subj); print; next }
+		/\*\*\* BLURB HERE \*\*\*/ {
+			n = 0
+			while ((getline l < body) > 0) if (n++ >= 2) print l
+			next
+		}
+		{ print }' "$cover" > "$cover.new"
+	mv "$cover.new" "$cover"
+	(cd "$dir" && cat series $(cat series)) | sha256sum | cut -d' ' -f1 |
+		{ read -r h; echo "$h $(git rev-parse HEAD)" > .git/harness-applied; }
+}

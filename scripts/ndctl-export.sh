@@ -17,22 +17,5 @@ mkdir -p "$PATCHES"
 find "$PATCHES" -name '[0-9][0-9][0-9][0-9]-*.patch' -delete
 git format-patch -q --cover-letter --base=v81 --to=nvdimm@lists.linux.dev \
 	-o "$PATCHES" v81..HEAD
-(cd "$PATCHES" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-cover-letter.patch$' > series)
-
-# Fill in the cover letter.
-in=$PATCHES/cover-letter.in cover=$PATCHES/0000-cover-letter.patch
-[ -f "$in" ] || die "$in missing"
-subject=$(head -1 "$in")
-awk -v subj="$subject" -v body="$in" '
-	/\*\*\* SUBJECT HERE \*\*\*/ { sub(/\*\*\* SUBJECT HERE \*\*\*/, subj); print; next }
-	/\*\*\* BLURB HERE \*\*\*/ {
-		n = 0
-		while ((getline l < body) > 0) if (n++ >= 2) print l
-		next
-	}
-	{ print }' "$cover" > "$cover.new"
-mv "$cover.new" "$cover"
-
-(cd "$PATCHES" && cat series $(cat series)) | sha256sum | cut -d' ' -f1 |
-	{ read -r h; echo "$h $(git rev-parse HEAD)" > .git/harness-applied; }
+export_series "$PATCHES"
 step "exported $(wc -l < "$PATCHES/series") patches and the cover letter to ndctl/patches/"
