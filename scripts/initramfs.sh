@@ -13,9 +13,9 @@ REL=$(kernel_release)
 BINS=(
 	/bin/bash /usr/bin/fio /usr/bin/numactl
 	/sbin/mke2fs /sbin/e2fsck /sbin/tune2fs /sbin/dumpe2fs /sbin/debugfs
+	/sbin/filefrag /usr/bin/fallocate /sbin/blkid /sbin/sfdisk /usr/bin/jq
 	/sbin/blkdiscard /sbin/fstrim /usr/bin/lsblk /usr/bin/findmnt
 	/sbin/depmod /usr/bin/kmod /usr/bin/timeout
-	/usr/bin/fallocate /sbin/blkid /sbin/sfdisk /usr/bin/jq
 )
 
 step "assembling initramfs for kernel $REL"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Multi-boot tests of the BLK persistence type on build/blk.img; each boot
 # is judged by boot.sh (KTAP, kernel log, exit).  Prints KTAP.
-#   1. reboot: ext4 files written, the VM rebooted, found again and intact;
+#   1. reboot: ext4 files written, one more file's first page poisoned
+#      (reads of that file alone fail), the VM rebooted, found again and
+#      the other files intact;
 #   2. power failure: ROUNDS boots each killed (SIGKILL of QEMU) at a random
 #      moment while records are written and fsynced; each next boot checks
 #      ext4 after journal replay and every acknowledged record;

@@ -1,6 +1,7 @@
 # Guest, boot 1 of the reboot test: BLK on a fresh NVDIMM, ext4, files
-# written; prints "# SUM <sha256>  <file>" for the host.  Then, with ext4
-# still mounted, kmem is unbound (the memory stays online, BLK keeps
+# written; prints "# SUM <sha256>  <file>" for the host.  A media error in
+# one more file (its first block's page reported to memory_failure()) fails
+# reads of that file only.  Then, with ext4 still mounted, kmem is unbound (the memory stays online, BLK keeps
 # serving): arming a wipe, clearing the type and binding kmem again must
 # all be refused with the superblock left as it was; the next boot checks
 # the files.  KTAP.
@@ -12,7 +13,7 @@ t() {
 	[ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/# /'
 }
 echo "TAP version 13"
-echo "1..14"
+echo "1..18"
 t "devdax namespace" "ndctl create-namespace -f -e namespace0.0 --mode=devdax"
 t "select blk" "echo blk > $D/persistence"
 t "system-ram" "daxctl reconfigure-device --mode=system-ram dax0.0 >/dev/null"
@@ -30,6 +31,25 @@ write() {
 }
 t "write files" "write > /tmp/sums"
 sed 's/^/# SUM /' /tmp/sums
+# poison_file_block FILE: report the page of FILE's first block as poisoned,
+# found through the BLK map on the media.
+poison_file_block() {
+	local start bs first meta blk e
+	start=$(($(cat $D/resource)))
+	bs=$(printf '%d' "0x$(cat /sys/devices/system/memory/block_size_bytes)")
+	first=$(((start + bs - 1) / bs * bs))
+	le64() { dd if=/dev/mem bs=8 skip=$(($1 / 8)) count=1 2>/dev/null | od -An -tu8 | tr -d ' '; }
+	meta=$(le64 $((start + 64)))
+	blk=$(filefrag -v "$1" | awk '$1 == "0:" { sub(/\.\./, "", $4); print $4 }')
+	e=$(le64 $((first + 4096 * meta + 8 * blk)))
+	[ "$e" -gt 0 ] || return 1
+	echo $((first + 4096 * e)) > /sys/devices/system/memory/hard_offline_page 2>/dev/null || true
+}
+t "one more file, its first block poisoned" "head -c 64K /dev/urandom > /mnt/poisoned.bin && sync && poison_file_block /mnt/poisoned.bin"
+echo 3 > /proc/sys/vm/drop_caches
+t "reading that file fails with EIO" "! cat /mnt/poisoned.bin >/dev/null 2>/tmp/cat.err && grep -q 'Input/output error' /tmp/cat.err"
+t "poisoned_blocks is 1" "[ \"\$(cat $D/kmem_persist/poisoned_blocks)\" = 1 ]"
+t "the other files read back intact" "cd /mnt && sha256sum -c /tmp/sums | grep -v ': OK$'; [ \${PIPESTATUS[0]} -eq 0 ]"
 # The superblock: the dax device's first page.
 sb_page=$(( $(cat $D/resource) / 4096 ))
 sb() { dd if=/dev/mem bs=4096 skip=$sb_page count=1 2>/dev/null | sha256sum; }
