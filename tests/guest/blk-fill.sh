@@ -22,7 +22,7 @@ t "mount" "mount /dev/kmemblk0.0 /mnt"
 write() {
 	local i
 	mkdir -p /mnt/dir/sub
-	head -c 48M /dev/urandom > /mnt/big
+	head -c $((48 << 20)) /dev/urandom > /mnt/big
 	for i in $(seq 1 40); do
 		head -c $((RANDOM * 3 + 1)) /dev/urandom > "/mnt/dir/f$i"
 	done
@@ -45,7 +45,7 @@ poison_file_block() {
 	[ "$e" -gt 0 ] || return 1
 	echo $((first + 4096 * e)) > /sys/devices/system/memory/hard_offline_page 2>/dev/null || true
 }
-t "one more file, its first block poisoned" "head -c 64K /dev/urandom > /mnt/poisoned.bin && sync && poison_file_block /mnt/poisoned.bin"
+t "one more file, its first block poisoned" "head -c $((64 << 10)) /dev/urandom > /mnt/poisoned.bin && sync && poison_file_block /mnt/poisoned.bin"
 echo 3 > /proc/sys/vm/drop_caches
 t "reading that file fails with EIO" "! cat /mnt/poisoned.bin >/dev/null 2>/tmp/cat.err && grep -q 'Input/output error' /tmp/cat.err"
 t "poisoned_blocks is 1" "[ \"\$(cat $D/kmem_persist/poisoned_blocks)\" = 1 ]"
