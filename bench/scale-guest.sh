@@ -1,8 +1,9 @@
 # Guest side of "make bench-scale": one region size per boot.  Times each
 # onlining of dax0.0 (daxctl reconfigure-device --mode=system-ram) with
 # plain kmem, NONE, BLK format, BLK attach of an empty map and of a map
-# with data; $1 runs of each.  Data is written at the start and at the end
-# of the BLK device and checked after every attach.  Prints
+# with data; $1 rounds, each running every variant once.  Data is written
+# at the start and at the end of the BLK device and checked after every
+# attach.  Prints
 #   BENCH online VARIANT SECONDS
 #   BENCH pages N              pages onlined (node 1 MemTotal / 4 KiB)
 #   BENCH meta VARIANT PAGES   metadata pages on the media
@@ -36,6 +37,17 @@ ends() {
 	dd if=/dev/kmemblk0.0 bs=1M count=$CHUNK iflag=direct 2> /dev/null | sha256sum
 	dd if=/dev/kmemblk0.0 bs=1M skip=$((mib - CHUNK)) count=$CHUNK iflag=direct 2> /dev/null | sha256sum
 }
+# write_ends: fresh random data at both ends of the BLK device; sets $sums.
+write_ends() {
+	local mib
+	mib=$(blk_mib)
+	head -c $((CHUNK << 20)) /dev/urandom > /tmp/a
+	head -c $((CHUNK << 20)) /dev/urandom > /tmp/b
+	dd if=/tmp/a of=/dev/kmemblk0.0 bs=1M oflag=direct 2> /dev/null
+	dd if=/tmp/b of=/dev/kmemblk0.0 bs=1M seek=$((mib - CHUNK)) oflag=direct 2> /dev/null
+	sums=$(sha256sum < /tmp/a; sha256sum < /tmp/b)
+	rm /tmp/a /tmp/b
+}
 check() {
 	if [ "$(ends)" = "$sums" ]; then echo "BENCH check ok $1"; else echo "BENCH check fail $1"; fi
 }
@@ -46,26 +58,30 @@ ndctl create-namespace -f -e namespace0.0 --mode=devdax > /dev/null
 # whichever variant runs first.
 daxctl reconfigure-device --mode=system-ram dax0.0 > /dev/null
 to_devdax
-for ((i = 0; i < REPS; i++)); do select_type ""; online plain; to_devdax; done
 daxctl reconfigure-device --mode=system-ram dax0.0 > /dev/null
 echo "BENCH pages $(( $(awk '$3 == "MemTotal:" { print $4 }' /sys/devices/system/node/node1/meminfo) / 4 ))"
 to_devdax
-select_type none
-online none-format
-echo "BENCH meta none $(cat $D/kmem_persist/meta_pages)"
-to_devdax
-for ((i = 0; i < REPS; i++)); do online none; to_devdax; done
-for ((i = 0; i < REPS; i++)); do select_type blk; online blk-format; to_devdax; done
-for ((i = 0; i < REPS; i++)); do online blk-empty; to_devdax; done
-online blk-write
-echo "BENCH meta blk $(cat $D/kmem_persist/meta_pages)"
-mib=$(blk_mib)
-head -c $((CHUNK << 20)) /dev/urandom > /tmp/a
-head -c $((CHUNK << 20)) /dev/urandom > /tmp/b
-dd if=/tmp/a of=/dev/kmemblk0.0 bs=1M oflag=direct 2> /dev/null
-dd if=/tmp/b of=/dev/kmemblk0.0 bs=1M seek=$((mib - CHUNK)) oflag=direct 2> /dev/null
-sums=$(sha256sum < /tmp/a; sha256sum < /tmp/b)
-rm /tmp/a /tmp/b
-check written
-to_devdax
-for ((i = 0; i < REPS; i++)); do online blk-data; check "after attach $((i + 1))"; to_devdax; done
+# Each round runs every variant once, one after the other, so that a drift
+# of the host's speed during the run does not favour the variants run first.
+for ((i = 1; i <= REPS; i++)); do
+	select_type ""
+	online plain
+	to_devdax
+	select_type none
+	online none-format
+	[ "$i" -gt 1 ] || echo "BENCH meta none $(cat $D/kmem_persist/meta_pages)"
+	to_devdax
+	online none
+	to_devdax
+	select_type blk
+	online blk-format
+	to_devdax
+	online blk-empty
+	[ "$i" -gt 1 ] || echo "BENCH meta blk $(cat $D/kmem_persist/meta_pages)"
+	write_ends
+	check "written, round $i"
+	to_devdax
+	online blk-data
+	check "after attach, round $i"
+	to_devdax
+done

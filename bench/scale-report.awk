@@ -1,7 +1,8 @@
 #!/usr/bin/awk -f
 # Turn "BENCH SIZE ..." lines of bench/scale-guest.sh into the table of
 # build/bench/scale.txt: per size and variant the median onlining time, the
-# time per GiB onlined, the ratio to plain kmem, the checks, and the
+# time per GiB onlined, the median over rounds of the ratio to plain kmem
+# in the same round, the checks, and the
 # framework's costs: DRAM (the owned-page bitmap, one bit per page) and
 # media (metadata pages).  Writes the seconds per GiB to the file "dat".
 function median(v, n,    i, j, t) {
@@ -29,8 +30,14 @@ END {
 		}
 		for (k = 1; k <= nv; k++) {
 			m = med[s, var[k]]
+			# Rounds run every variant once: the median of the ratios
+			# within a round is immune to drift across rounds.
+			split("", v)
+			nr = n[s, var[k]] < n[s, "plain"] ? n[s, var[k]] : n[s, "plain"]
+			for (j = 1; j <= nr; j++)
+				v[j] = runs[s, "plain", j] ? runs[s, var[k], j] / runs[s, "plain", j] : 0
 			printf "%-6s %-11s %5d %9.2f %8.3f %8.2f\n", s, var[k], n[s, var[k]], m,
-				gib ? m / gib : 0, med[s, "plain"] ? m / med[s, "plain"] : 0
+				gib ? m / gib : 0, nr ? median(v, nr) : 0
 		}
 	}
 	printf "\n%-6s %9s %12s %12s %12s %14s %8s\n", "GiB", "onlined", "pages",
