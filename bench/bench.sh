@@ -15,10 +15,23 @@ mkdir -p "$OUT"
 # on disk, the host's writeback of the file would interfere with writes.
 img=$(mktemp -u /dev/shm/dax-kmem-bench.XXXXXX)
 trap 'rm -f "$img"' EXIT
-step "bench: one boot, fresh 2 GiB NVDIMM backed by $img, brd of 256 MiB on node 0"
-"$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" \
-	--out "$OUT/vm" --timeout 1500 --append "brd.rd_nr=1 brd.rd_size=262144" \
+# Four vCPUs for the runs of 1, 2 and 4 fio processes; the host has two
+# cores, so only scaling from 1 to 2 processes can show.
+step "bench: one boot with 4 vCPUs, fresh 2 GiB NVDIMM backed by $img, brd of 256 MiB on node 0"
+"$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --cpus 4 \
+	--out "$OUT/vm" --timeout 2400 --append "brd.rd_nr=1 brd.rd_size=262144" \
 	"$TOP/bench/guest.sh" > "$OUT/vm.out"
 tr -d '\r' < "$OUT/vm/results.log" | grep '^BENCH ' > "$OUT/raw.txt" ||
 	die "no results; see $OUT/vm/results.log"
-"$TOP/bench/report.awk" "$OUT/raw.txt" | tee "$OUT/results.txt"
+rm -f "$OUT/jobs.dat"
+"$TOP/bench/report.awk" -v jobsdat="$OUT/jobs.dat" "$OUT/raw.txt" | tee "$OUT/results.txt"
+gnuplot -e "set terminal pngcairo size 900,700; set output '$OUT/jobs.png';
+	set multiplot layout 2,2 title 'fio throughput against processes, benchmark kernel under TCG (2 host cores)';
+	set datafile missing '?'; set logscale x 2; set yrange [0:*]; set xrange [0.9:4.4];
+	set xlabel 'processes'; set ylabel 'MiB/s (median)'; set xtics (1, 2, 4); set key bottom right;
+	do for [i=0:3] { set title system(sprintf(\"awk '/^# /{n++; if (n == %d) print \$2}' $OUT/jobs.dat\", i + 1));
+	plot '$OUT/jobs.dat' index i using 1:2 with linespoints title 'blk',
+	     '' index i using 1:3 with linespoints title 'pmem',
+	     '' index i using 1:4 with linespoints title 'brd' }; unset multiplot" 2>/dev/null ||
+	step "gnuplot failed; no plot"
+step "bench: $OUT/results.txt, $OUT/jobs.png"

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
-REPS=5 SIZE=256M RUNTIME=3
+REPS=5 SIZE=256 RUNTIME=3 JOBS="2 4"
 say() { printf '# %s\n' "$*"; }
 now() { echo "${EPOCHREALTIME/./}"; }
 memfree() { awk '$3 == "MemFree:" { print $4 }' /sys/devices/system/node/node1/meminfo; }
@@ -23,29 +23,36 @@ online() {
 	echo "BENCH online $1 $(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e6 }')"
 	echo "BENCH memfree $1 $(memfree)"
 }
-# fio_dev NAME DEVICE: the same jobs on each device, on its first SIZE, the
-# timed ones REPS times.  A first pass writes it all (not measured: QEMU
-# faults in the backing memory on first touch).  Where the device discards
-# (BLK, brd), the range is then discarded and written again: writes that
-# allocate a page per block.
+# fio_dev NAME DEVICE [JOBS...]: the same jobs on each device, on its first
+# SIZE MiB, the timed ones REPS times with one process, then with each of
+# JOBS processes (job names get -jN), each on its own slice.  A first pass
+# writes it all (not measured: QEMU faults in the backing memory on first
+# touch).  Where the device discards (BLK, brd), the range is then
+# discarded and written again: writes that allocate a page per block.
 fio_dev() {
-	local name=$1 dev=$2 job rw bs i
-	fio1 warm "$dev" write 128k "" > /dev/null
-	if blkdiscard -o 0 -l $SIZE "$dev" 2> /dev/null; then
-		fio1 alloc-write "$dev" write 128k "" | result "$name"
+	local name=$1 dev=$2 job rw bs i n
+	shift 2
+	fio1 warm "$dev" write 128k "" 1 > /dev/null
+	if blkdiscard -o 0 -l ${SIZE}M "$dev" 2> /dev/null; then
+		fio1 alloc-write "$dev" write 128k "" 1 | result "$name"
 	fi
-	for job in seq-write:write:128k seq-read:read:128k \
-		   rand-write:randwrite:4k rand-read:randread:4k; do
-		IFS=: read -r job rw bs <<< "$job"
-		for ((i = 0; i < REPS; i++)); do
-			fio1 "$job" "$dev" "$rw" "$bs" time | result "$name"
+	for n in 1 "$@"; do
+		for job in seq-write:write:128k seq-read:read:128k \
+			   rand-write:randwrite:4k rand-read:randread:4k; do
+			IFS=: read -r job rw bs <<< "$job"
+			[ "$n" -eq 1 ] || job=$job-j$n
+			for ((i = 0; i < REPS; i++)); do
+				fio1 "$job" "$dev" "$rw" "$bs" time "$n" | result "$name"
+			done
 		done
 	done
 }
-# fio1 JOB DEVICE RW BS TIMED: one fio job, its terse output.
+# fio1 JOB DEVICE RW BS TIMED N: one fio job of N processes, each on its
+# own SIZE/N MiB; their summed terse output.
 fio1() {
-	fio --name="$1" --filename="$2" --size=$SIZE --rw="$3" --bs="$4" \
-		--ioengine=psync --direct=1 --randrepeat=0 \
+	fio --name="$1" --filename="$2" --size=$((SIZE / $6))M \
+		--offset_increment=$((SIZE / $6))M --numjobs="$6" --group_reporting \
+		--rw="$3" --bs="$4" --ioengine=psync --direct=1 --randrepeat=0 \
 		${5:+--time_based --runtime=$RUNTIME} \
 		--output-format=terse --terse-version=3
 }
@@ -87,10 +94,11 @@ say "fio: kmemblk0.0 (BLK), brd, then pmem0 and BTT's pmem0s on the same NVDIMM"
 echo 1 > $D/persistence_wipe
 echo blk > $D/persistence
 online blk-fio
-fio_dev blk /dev/kmemblk0.0
+say "fio with $JOBS processes too: BLK, brd and pmem; $(nproc) CPUs"
+fio_dev blk /dev/kmemblk0.0 $JOBS
 to_devdax
-fio_dev brd /dev/ram0
+fio_dev brd /dev/ram0 $JOBS
 ndctl create-namespace -f -e namespace0.0 --mode=raw > /dev/null
-fio_dev pmem /dev/pmem0
+fio_dev pmem /dev/pmem0 $JOBS
 ndctl create-namespace -f -e namespace0.0 --mode=sector > /dev/null
 fio_dev btt /dev/pmem0s

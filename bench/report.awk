@@ -1,7 +1,10 @@
 #!/usr/bin/awk -f
 # Turn the guest's "BENCH ..." lines into the tables of build/bench/results.txt:
 # onlining time (median of the runs) relative to plain kmem, node 1 MemFree,
-# and fio throughput of BLK relative to pmem, pmem with BTT, and brd.
+# and fio throughput of BLK relative to pmem, pmem with BTT, and brd, with
+# the spread of the runs.  With -v jobsdat=FILE, writes the throughput of
+# BLK, pmem and brd against the number of processes (jobs named JOB-jN)
+# for plotting.
 function median(v, n,    i, j, t) {
 	for (i = 2; i <= n; i++)
 		for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
@@ -30,6 +33,9 @@ END {
 		split("", v)
 		for (j = 1; j <= fn[k]; j++) v[j] = fruns[dj[1], dj[2], j]
 		bw[dj[1], dj[2]] = median(v, fn[k])
+		# spread: half the range of the runs, relative to their median
+		spread[dj[1], dj[2]] = bw[dj[1], dj[2]] > 0 ? \
+			(v[fn[k]] - v[1]) / 2 / bw[dj[1], dj[2]] * 100 : 0
 	}
 	print "Onlining a 2 GiB devdax region (daxctl reconfigure-device --mode=system-ram),"
 	print "median of the runs, relative to plain kmem; node 1 MemFree after onlining:"
@@ -41,16 +47,54 @@ END {
 	for (k in mapped) printf "  (%s: %d blocks mapped)\n", k, mapped[k]
 	print ""
 	print "fio, psync, direct, queue depth 1, first 256 MiB of each device, KiB/s,"
-	print "median of the runs (alloc-write: one run);"
+	print "median of the runs (alloc-write: one run), +-: half the range of the runs"
+	print "in % of the median; JOB-jN: N processes, each on its own slice;"
 	print "btt is pmem in sector mode (BTT), atomic per sector like blk:"
-	printf "  %-12s %9s %9s %9s %9s %9s %9s %9s\n", "job", "blk", "pmem", "btt", "brd",
-		"blk/pmem", "blk/btt", "blk/brd"
+	printf "  %-15s %9s %5s %9s %5s %9s %9s %9s %9s %9s\n", "job", "blk", "+-", "pmem", "+-",
+		"btt", "brd", "blk/pmem", "blk/btt", "blk/brd"
 	for (i = 1; i <= nj; i++) {
 		j = jobs[i]
-		printf "  %-12s %9s %9s %9s %9s %9s %9s %9s\n", j, bw["blk", j], val("pmem", j),
-			val("btt", j), val("brd", j), ratio("pmem", j), ratio("btt", j), ratio("brd", j)
+		printf "  %-15s %9s %5s %9s %5s %9s %9s %9s %9s %9s\n", j, bw["blk", j],
+			pct("blk", j), val("pmem", j), pct("pmem", j), val("btt", j),
+			val("brd", j), ratio("pmem", j), ratio("btt", j), ratio("brd", j)
+	}
+	hdr = 0
+	for (i = 1; i <= nj; i++) {
+		j = jobs[i]
+		if (j ~ /-j[0-9]+$/ || !(("blk", j "-j2") in bw))
+			continue
+		if (!hdr++) {
+			print ""
+			print "scaling: throughput with N processes over throughput with one:"
+			printf "  %-12s %9s %9s %9s %9s %9s %9s\n", "job", "blk 2", "pmem 2",
+				"brd 2", "blk 4", "pmem 4", "brd 4"
+		}
+		printf "  %-12s %9s %9s %9s %9s %9s %9s\n", j, scale("blk", j, 2),
+			scale("pmem", j, 2), scale("brd", j, 2), scale("blk", j, 4),
+			scale("pmem", j, 4), scale("brd", j, 4)
+	}
+	if (jobsdat == "")
+		exit
+	# One block per job kind: processes, then MiB/s of blk, pmem, brd.
+	for (i = 1; i <= nj; i++) {
+		j = jobs[i]
+		if (j ~ /-j[0-9]+$/ || !(("blk", j "-j2") in bw))
+			continue
+		print "# " j > jobsdat
+		for (p = 1; p <= 4; p *= 2) {
+			k = p == 1 ? j : j "-j" p
+			if (("blk", k) in bw)
+				printf "%d %.1f %s %s\n", p, bw["blk", k] / 1024, mib("pmem", k),
+					mib("brd", k) > jobsdat
+		}
+		printf "\n\n" > jobsdat
 	}
 }
+function scale(d, j, p) {
+	return ((d, j "-j" p) in bw) && bw[d, j] > 0 ? sprintf("%.2f", bw[d, j "-j" p] / bw[d, j]) : "-"
+}
+function pct(d, j) { return (d, j) in spread ? sprintf("%.0f", spread[d, j]) : "-" }
+function mib(d, j) { return (d, j) in bw ? sprintf("%.1f", bw[d, j] / 1024) : "?" }
 function val(d, j) { return (d, j) in bw ? bw[d, j] : "-" }
 function ratio(d, j) {
 	return ((d, j) in bw) && bw[d, j] > 0 ? sprintf("%.2f", bw["blk", j] / bw[d, j]) : "-"

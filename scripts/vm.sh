@@ -16,6 +16,7 @@
 #     --append ARGS     extra kernel command line
 #     --nvdimm2 SIZE    a second NVDIMM of SIZE on node 1, zeroed each boot
 #     --ram SIZE        memory of node 0 (default 1G)
+#     --cpus N          virtual CPUs, all on node 0 (default 2)
 #     --kernel FILE     boot FILE instead of build/bzImage
 #     --interactive     a shell on the console instead of a script
 #
@@ -24,7 +25,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KERNEL=$BUILD/bzImage IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
-NV2= RAM=1G
+NV2= RAM=1G CPUS=2
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--image) IMG=$2; shift 2 ;;
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
 	--kernel) KERNEL=$2; shift 2 ;;
 	--nvdimm2) NV2=$2; shift 2 ;;
 	--ram) RAM=$2; shift 2 ;;
+	--cpus) CPUS=$2; shift 2 ;;
 	--interactive) INTER=1; shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1" ;;
@@ -81,10 +83,10 @@ fi
 # about 60, before any code of the series runs); 4-level paging is what
 # x86 machines run.
 cmdline="console=ttyS0 loglevel=7 panic=-1 printk.devkmsg=on no5lvl $APPEND"
-qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp 2
+qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp "$CPUS"
 	-machine pc,nvdimm=on -m ${ram_mb}M,slots=4,maxmem=$((ram_mb + size_mb + nv2_mb + 2048))M
 	-object memory-backend-ram,id=ram0,size=${ram_mb}M,reserve=off
-	-numa node,nodeid=0,cpus=0-1,memdev=ram0 -numa node,nodeid=1
+	-numa node,nodeid=0,cpus=0-$((CPUS - 1)),memdev=ram0 -numa node,nodeid=1
 	-object memory-backend-file,id=nvmem0,share=on,mem-path="$IMG",size=${size_mb}M
 	-device nvdimm,id=nvdimm0,memdev=nvmem0,node=1 "${nv2[@]}"
 	-kernel "$KERNEL" -initrd "$run" -no-reboot -display none -nodefaults)
