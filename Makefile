@@ -2,7 +2,7 @@
 # Entry points: make demo, make check.  See README.md.
 
 SHELL := /bin/bash
-.PHONY: all deps tree export kernel initramfs vm demo check bench bench-scale series-check clean \
+.PHONY: all deps tree export kernel initramfs vm demo check soak bench bench-scale series-check clean \
 	ndctl-tree ndctl-export daxctl
 
 all: initramfs
@@ -30,6 +30,9 @@ demo: initramfs
 
 check: initramfs
 	@tests/check.sh
+
+soak: initramfs
+	@tests/soak.sh
 
 bench: initramfs
 	@bench/bench.sh

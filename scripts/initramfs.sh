@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Assemble build/initramfs.cpio from the host's Debian packages: busybox,
-# bash, e2fsprogs, util-linux, fio, numactl, jq; ndctl/daxctl built from
+# bash, e2fsprogs, util-linux, fio, numactl, jq, kexec-tools; ndctl/daxctl built from
 # ndctl/patches/ (scripts/ndctl-build.sh), Debian's daxctl as daxctl-76; the
 # kselftests built from the patched tree and modules.builtin* for daxctl.
 set -euo pipefail
@@ -15,7 +15,7 @@ BINS=(
 	/sbin/mke2fs /sbin/e2fsck /sbin/tune2fs /sbin/dumpe2fs /sbin/debugfs
 	/sbin/filefrag /usr/bin/fallocate /sbin/blkid /sbin/sfdisk /usr/bin/jq
 	/sbin/blkdiscard /sbin/fstrim /usr/bin/lsblk /usr/bin/findmnt
-	/sbin/depmod /usr/bin/kmod /usr/bin/timeout
+	/sbin/depmod /usr/bin/kmod /usr/bin/timeout /sbin/kexec
 )
 
 step "assembling initramfs for kernel $REL"
