@@ -7,6 +7,9 @@ set -euo pipefail
 
 rm -rf "$BUILD/check"
 mkdir -p "$BUILD/check"
+# A copy of this output, so that the failures can be repeated at the end,
+# where a truncated log still shows them.
+exec > >(tee "$BUILD/check/check.log") 2>&1
 pass=0 fail=0 skip=0
 add() { pass=$((pass + $1)) fail=$((fail + $2)) skip=$((skip + $3)); }
 
@@ -40,5 +43,10 @@ SOAK_OUT=$BUILD/check/soak "$TOP/tests/soak.sh" --short > "$BUILD/check/soak.kta
 grep -E '^(not )?ok |^# ' "$BUILD/check/soak.ktap" | sed 's/^/    /'
 add $(awk -f "$TOP/tests/ktap.awk" "$BUILD/check/soak.ktap")
 
+if [ "$fail" -ne 0 ]; then
+	echo "failed (logs in ${BUILD#"$TOP"/}/check/):"
+	grep -E '^\s*not ok |ktap: FAIL|^\[ *[0-9]+s\] boot .* [1-9][0-9]* failed' "$BUILD/check/check.log" |
+		sed 's/^ */    /' || echo "    (no failure line found: see above)"
+fi
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

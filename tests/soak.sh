@@ -12,6 +12,7 @@
 #   4. kexec into the same kernel (skipped when the kernel or the
 #      initramfs lacks kexec).
 # --short: 3 rounds, 3 cycles, whatever the variables say (make check).
+# SOAK_STEPS: the steps to run, of "power cycles pressure kexec" (all).
 # Output: SOAK_OUT (default build/soak).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
@@ -22,6 +23,10 @@ ROUNDS=${SOAK_POWER_FAIL_ROUNDS:-100} CYCLES=${SOAK_CYCLES:-50}
 [ $short -eq 0 ] || ROUNDS=3 CYCLES=3
 SEED=${SOAK_SEED:-$RANDOM}
 OUT=${SOAK_OUT:-$BUILD/soak}
+STEPS=${SOAK_STEPS:-power cycles pressure kexec}
+for s in $STEPS; do
+	case $s in power | cycles | pressure | kexec) ;; *) die "SOAK_STEPS: no step '$s' (power cycles pressure kexec)" ;; esac
+done
 WORK=(ext4 dio discard)
 G=$TOP/tests/guest IMG=$OUT/nvdimm.img
 RANDOM=$SEED
@@ -60,85 +65,100 @@ boot() {
 # diag BOOT WORD: the "# WORD ..." diagnostics of a boot (serial: CRLF).
 diag() { tr -d '\r' < "$OUT/check/soak-$1/results.log" | sed -n "s/^# $2 //p"; }
 
+want() { [[ " $STEPS " == *" $1 "* ]]; }
+plan=0
+! want power || plan=$((plan + ROUNDS + 1))
+for s in cycles pressure kexec; do ! want $s || plan=$((plan + 1)); done
+
 echo "TAP version 13"
-echo "1..$((ROUNDS + 4))"
+echo "1..$plan"
 echo "# soak: seed $SEED, $ROUNDS power failures, $CYCLES detach/attach cycles"
 
-# 1. Power failures.
-power=$(guest soak-pf-ext4.sh soak-pf-raw.sh soak-pf-dio.sh soak-pf-discard.sh soak-power.sh)
-declare -A ranges=([dio]= [discard]=)
-ext4=format prev=
-for ((r = 1; r <= ROUNDS + 1; r++)); do
-	w=${WORK[(r - 1) % 3]} at=$((RANDOM % 60 + 5))
-	args=(--image "$IMG" --timeout 400)
-	[ "$ext4" != format ] || args+=(--fresh)
-	if [ $r -le "$ROUNDS" ]; then
-		boot "power-$r" "${args[@]}" --power-fail "@$((at / 10)).$((at % 10))" \
-			"$power" "$r" "$w" "$ext4" "${ranges[dio]}" "${ranges[discard]}" && rc=0 || rc=$?
-		grep -q "power failure" "$OUT/check/soak-power-$r/vm.out" || rc=1
-	else
-		boot "power-final" "${args[@]}" "$power" "$r" - "$ext4" "${ranges[dio]}" \
-			"${ranges[discard]}" final && rc=0 || rc=$?
-	fi
-	if [ -n "$prev" ]; then
-		failed[$prev]=$((${failed[$prev]:-0} + (rc != 0)))
-	fi
-	[ $r -le "$ROUNDS" ] || { result $rc "power failure: the state after the last kill ($prev) checked"; break; }
-	last=$(diag "power-$r" "ACK $w" | tail -1)
-	result $rc "power failure $r: the state after ${prev:-the format} checked; $w killed $((at / 10)).$((at % 10))s in, after operation ${last:-none}"
-	case $w in
-	ext4)
-		[ "$ext4" != format ] || ext4=0
-		acked[$w]=$((${acked[$w]:-0} + ${last:-$ext4} - ext4))
-		ext4=${last:-$ext4} ;;
-	*)
-		[ -z "$last" ] || acked[$w]=$((${acked[$w]:-0} + last - r * 10000 + 1))
-		ranges[$w]+=${ranges[$w]:+,}$r:${last:-0} ;;
-	esac
-	rounds[$w]=$((${rounds[$w]:-0} + 1)) secs[$w]=$((${secs[$w]:-0} + took))
-	prev=$w
-done
+if want power; then
+	# 1. Power failures.
+	power=$(guest soak-pf-ext4.sh soak-pf-raw.sh soak-pf-dio.sh soak-pf-discard.sh soak-power.sh)
+	declare -A ranges=([dio]= [discard]=)
+	ext4=format prev=
+	for ((r = 1; r <= ROUNDS + 1; r++)); do
+		w=${WORK[(r - 1) % 3]} at=$((RANDOM % 60 + 5))
+		args=(--image "$IMG" --timeout 400)
+		[ "$ext4" != format ] || args+=(--fresh)
+		if [ $r -le "$ROUNDS" ]; then
+			boot "power-$r" "${args[@]}" --power-fail "@$((at / 10)).$((at % 10))" \
+				"$power" "$r" "$w" "$ext4" "${ranges[dio]}" "${ranges[discard]}" && rc=0 || rc=$?
+			grep -q "power failure" "$OUT/check/soak-power-$r/vm.out" || rc=1
+		else
+			boot "power-final" "${args[@]}" "$power" "$r" - "$ext4" "${ranges[dio]}" \
+				"${ranges[discard]}" final && rc=0 || rc=$?
+		fi
+		if [ -n "$prev" ]; then
+			failed[$prev]=$((${failed[$prev]:-0} + (rc != 0)))
+		fi
+		[ $r -le "$ROUNDS" ] || { result $rc "power failure: the state after the last kill ($prev) checked"; break; }
+		last=$(diag "power-$r" "ACK $w" | tail -1)
+		result $rc "power failure $r: the state after ${prev:-the format} checked; $w killed $((at / 10)).$((at % 10))s in, after operation ${last:-none}"
+		case $w in
+		ext4)
+			[ "$ext4" != format ] || ext4=0
+			acked[$w]=$((${acked[$w]:-0} + ${last:-$ext4} - ext4))
+			ext4=${last:-$ext4} ;;
+		*)
+			[ -z "$last" ] || acked[$w]=$((${acked[$w]:-0} + last - r * 10000 + 1))
+			ranges[$w]+=${ranges[$w]:+,}$r:${last:-0} ;;
+		esac
+		rounds[$w]=$((${rounds[$w]:-0} + 1)) secs[$w]=$((${secs[$w]:-0} + took))
+		prev=$w
+	done
+fi
 
-# 2. Detach and attach under load.
-boot cycles --image "$IMG" --fresh --timeout $((600 + CYCLES * 60)) \
-	"$(guest soak-cycle.sh)" "$CYCLES" && rc=0 || rc=$?
-result $rc "detach/attach: $CYCLES cycles under load, accounting and data checked"
-cycle_s=$((took / CYCLES))
+if want cycles; then
+	# 2. Detach and attach under load.
+	boot cycles --image "$IMG" --fresh --timeout $((600 + CYCLES * 60)) \
+		"$(guest soak-cycle.sh)" "$CYCLES" && rc=0 || rc=$?
+	result $rc "detach/attach: $CYCLES cycles under load, accounting and data checked"
+	cycle_s=$((took / CYCLES))
+fi
 
-# 3. Memory pressure while mounted.
-boot pressure --image "$IMG" --fresh --timeout 900 "$(guest soak-pressure.sh)" && rc=0 || rc=$?
-result $rc "memory pressure: writes fail cleanly, fsync'ed data kept, remount needed: $(diag pressure REMOUNT)"
+if want pressure; then
+	# 3. Memory pressure while mounted.
+	boot pressure --image "$IMG" --fresh --timeout 900 "$(guest soak-pressure.sh)" && rc=0 || rc=$?
+	result $rc "memory pressure: writes fail cleanly, fsync'ed data kept, remount needed: $(diag pressure REMOUNT)"
+fi
 
-# 4. kexec: the guest needs the kernel, in one more archive of the initramfs.
-why=
-grep -qE '^CONFIG_KEXEC(_FILE)?=y' "$KBUILD/.config" 2>/dev/null || why="kernel without CONFIG_KEXEC_FILE"
-cpio -it --quiet < "$BUILD/initramfs.cpio" 2>/dev/null | grep 'sbin/kexec$' >/dev/null || why+="${why:+, }no kexec in the initramfs"
-if [ -n "$why" ]; then
-	n=$((n + 1)) skip=$((skip + 1))
-	echo "ok $n kexec into the same kernel keeps BLK data # SKIP $why"
-else
-	k=$OUT/kexec stage=$(mktemp -d)
-	mkdir -p "$k/check" "$stage/boot"
-	cp "$BUILD/bzImage" "$stage/boot/bzImage"
-	ln -sf "$BUILD/bzImage" "$k/bzImage"
-	(cd "$stage" && find . | cpio -o -H newc --quiet) | cat "$BUILD/initramfs.cpio" - > "$k/initramfs.cpio"
-	rm -rf "$stage"
-	OUT=$k boot kexec --image "$IMG" --fresh --timeout 900 "$(guest soak-kexec.sh)" && rc=0 || rc=$?
-	rm -f "$k/initramfs.cpio"
-	why=$(tr -d '\r' < "$k/check/soak-kexec/results.log" | sed -n 's/.*# SKIP //p' | head -1)
+if want kexec; then
+	# 4. kexec: the guest needs the kernel, in one more archive of the initramfs.
+	why=
+	grep -qE '^CONFIG_KEXEC(_FILE)?=y' "$KBUILD/.config" 2>/dev/null || why="kernel without CONFIG_KEXEC_FILE"
+	cpio -it --quiet < "$BUILD/initramfs.cpio" 2>/dev/null | grep 'sbin/kexec$' >/dev/null || why+="${why:+, }no kexec in the initramfs"
 	if [ -n "$why" ]; then
 		n=$((n + 1)) skip=$((skip + 1))
 		echo "ok $n kexec into the same kernel keeps BLK data # SKIP $why"
 	else
-		result $rc "kexec into the same kernel: the region not taken as RAM, BLK data intact"
+		k=$OUT/kexec stage=$(mktemp -d)
+		mkdir -p "$k/check" "$stage/boot"
+		cp "$BUILD/bzImage" "$stage/boot/bzImage"
+		ln -sf "$BUILD/bzImage" "$k/bzImage"
+		(cd "$stage" && find . | cpio -o -H newc --quiet) | cat "$BUILD/initramfs.cpio" - > "$k/initramfs.cpio"
+		rm -rf "$stage"
+		OUT=$k boot kexec --image "$IMG" --fresh --timeout 900 "$(guest soak-kexec.sh)" && rc=0 || rc=$?
+		rm -f "$k/initramfs.cpio"
+		why=$(tr -d '\r' < "$k/check/soak-kexec/results.log" | sed -n 's/.*# SKIP //p' | head -1)
+		if [ -n "$why" ]; then
+			n=$((n + 1)) skip=$((skip + 1))
+			echo "ok $n kexec into the same kernel keeps BLK data # SKIP $why"
+		else
+			result $rc "kexec into the same kernel: the region not taken as RAM, BLK data intact"
+		fi
 	fi
 fi
 
-echo "# workload  rounds  acked-ops-checked  failures  s/round"
-for w in "${WORK[@]}"; do
-	printf '# %-8s %7d %18d %9d %8s\n' "$w" "${rounds[$w]:-0}" "${acked[$w]:-0}" "${failed[$w]:-0}" \
-		"$([ "${rounds[$w]:-0}" -eq 0 ] || echo $((${secs[$w]} / ${rounds[$w]})))"
-done
-echo "# detach/attach: $CYCLES cycles, ${cycle_s}s per cycle (boot included)"
+if want power; then
+	echo "# workload  rounds  acked-ops-checked  failures  s/round"
+	for w in "${WORK[@]}"; do
+		printf '# %-8s %7d %18d %9d %8s\n' "$w" "${rounds[$w]:-0}" "${acked[$w]:-0}" "${failed[$w]:-0}" \
+			"$([ "${rounds[$w]:-0}" -eq 0 ] || echo $((${secs[$w]} / ${rounds[$w]})))"
+	done
+fi
+! want cycles || echo "# detach/attach: $CYCLES cycles, ${cycle_s}s per cycle (boot included)"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
