@@ -13,6 +13,7 @@
 #      initramfs lacks kexec).
 # --short: 3 rounds, 3 cycles, whatever the variables say (make check).
 # SOAK_STEPS: the steps to run, of "power cycles pressure kexec" (all).
+# SOAK_KERNEL: the kernel image to test (build/bzImage), e.g. a mutant.
 # Output: SOAK_OUT (default build/soak).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
@@ -23,6 +24,7 @@ ROUNDS=${SOAK_POWER_FAIL_ROUNDS:-100} CYCLES=${SOAK_CYCLES:-50}
 [ $short -eq 0 ] || ROUNDS=3 CYCLES=3
 SEED=${SOAK_SEED:-$RANDOM}
 OUT=${SOAK_OUT:-$BUILD/soak}
+KERNEL=$(realpath "${SOAK_KERNEL:-$BUILD/bzImage}")
 STEPS=${SOAK_STEPS:-power cycles pressure kexec}
 for s in $STEPS; do
 	case $s in power | cycles | pressure | kexec) ;; *) die "SOAK_STEPS: no step '$s' (power cycles pressure kexec)" ;; esac
@@ -35,7 +37,7 @@ declare -A rounds acked failed secs
 
 # boot.sh keeps its logs in $BUILD/check: give it a BUILD of our own.
 mkdir -p "$OUT/check"
-ln -sf "$BUILD/bzImage" "$OUT/bzImage"
+ln -sf "$KERNEL" "$OUT/bzImage"
 ln -sf "$BUILD/initramfs.cpio" "$OUT/initramfs.cpio"
 
 result() {
@@ -126,7 +128,8 @@ if want pressure; then
 fi
 
 if want kexec; then
-	# 4. kexec: the guest needs the kernel, in one more archive of the initramfs.
+	# 4. kexec: the guest needs the kernel, in one more archive of the initramfs,
+	# and room for a copy of its root file system and the kernel's copy of that.
 	why=
 	grep -qE '^CONFIG_KEXEC(_FILE)?=y' "$KBUILD/.config" 2>/dev/null || why="kernel without CONFIG_KEXEC_FILE"
 	cpio -it --quiet < "$BUILD/initramfs.cpio" 2>/dev/null | grep 'sbin/kexec$' >/dev/null || why+="${why:+, }no kexec in the initramfs"
@@ -136,11 +139,11 @@ if want kexec; then
 	else
 		k=$OUT/kexec stage=$(mktemp -d)
 		mkdir -p "$k/check" "$stage/boot"
-		cp "$BUILD/bzImage" "$stage/boot/bzImage"
-		ln -sf "$BUILD/bzImage" "$k/bzImage"
+		cp "$KERNEL" "$stage/boot/bzImage"
+		ln -sf "$KERNEL" "$k/bzImage"
 		(cd "$stage" && find . | cpio -o -H newc --quiet) | cat "$BUILD/initramfs.cpio" - > "$k/initramfs.cpio"
 		rm -rf "$stage"
-		OUT=$k boot kexec --image "$IMG" --fresh --timeout 900 "$(guest soak-kexec.sh)" && rc=0 || rc=$?
+		OUT=$k boot kexec --image "$IMG" --fresh --ram 2G --timeout 900 "$(guest soak-kexec.sh)" && rc=0 || rc=$?
 		rm -f "$k/initramfs.cpio"
 		why=$(tr -d '\r' < "$k/check/soak-kexec/results.log" | sed -n 's/.*# SKIP //p' | head -1)
 		if [ -n "$why" ]; then
