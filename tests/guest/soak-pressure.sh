@@ -8,7 +8,8 @@ free_kb() { awk '$3 == "MemFree:" { print $4 }' /sys/devices/system/node/node1/m
 echo "TAP version 13"
 echo "1..10"
 t "format, ext4" "format && mkfs.ext4 -q -F $DEV && mount $DEV /mnt && mkdir /mnt/p"
-t "8 files fsync'ed" "for i in 1 2 3 4 5 6 7 8; do head -c 256K /dev/urandom | dd of=/mnt/f\$i conv=fsync 2>/dev/null; done && cd /mnt && sha256sum f? > /tmp/sums"
+t "8 files of 256 KiB fsync'ed" "for i in 1 2 3 4 5 6 7 8; do head -c 262144 /dev/urandom | dd of=/mnt/f\$i conv=fsync 2>/dev/null &&
+	[ \$(stat -c %s /mnt/f\$i) -eq 262144 ] || exit 1; done && cd /mnt && sha256sum f? > /tmp/sums"
 # dd's buffer is allocated and touched, then held until the pipe closes.
 hog=$(($(free_kb) - 24576))
 numactl --membind=1 dd if=/dev/zero bs=${hog}k count=1 2>/dev/null | sleep 100000 &
