@@ -32,15 +32,22 @@ if ! grep -qw soak.kexec /proc/cmdline; then
 	echo "# kexec -e returned"
 	exit 1
 fi
-# The new kernel.  Top-level /proc/iomem ranges of System RAM inside the region.
+# The new kernel.  Top-level /proc/iomem ranges of System RAM inside the
+# region (printed); bash arithmetic reads the hexadecimal, awk would not.
 ram_in_region() {
-	local s e
-	s=$(printf '%d' "$(cat $region/resource)")
+	local s e a b line bad=0
+	s=$(($(cat $region/resource)))
 	e=$((s + $(cat $region/size) - 1))
-	awk -v s=$s -v e=$e '/^[0-9a-f]/ && / : System RAM/ {
-		split($1, r, "-")
-		if (("0x" r[2]) + 0 >= s && ("0x" r[1]) + 0 <= e) { print; bad = 1 }
-	} END { exit bad }' /proc/iomem
+	while read -r line; do
+		[ -n "$line" ] || continue
+		a=$((0x${line%%-*})) b=${line#*-}
+		b=$((0x${b%% *}))
+		if [ $b -ge $s ] && [ $a -le $e ]; then
+			echo "$line"
+			bad=1
+		fi
+	done <<< "$(grep -E '^[0-9a-f]+-[0-9a-f]+ : System RAM' /proc/iomem)"
+	return $bad
 }
 echo "1..7"
 t "kexec'd: the NVDIMM is Persistent Memory in /proc/iomem" "grep -q 'Persistent Memory' /proc/iomem"
