@@ -32,8 +32,10 @@ if ! grep -qw soak.kexec /proc/cmdline; then
 	echo "# kexec -e returned"
 	exit 1
 fi
-# The new kernel.  Top-level /proc/iomem ranges of System RAM inside the
-# region (printed); bash arithmetic reads the hexadecimal, awk would not.
+# The new kernel.  /proc/iomem ranges of System RAM inside the region
+# (printed), at any depth: the NFIT's "Persistent Memory" can take RAM
+# registered before it as its child.  Bash arithmetic reads the
+# hexadecimal; awk would not.
 ram_in_region() {
 	local s e a b line bad=0
 	s=$(($(cat $region/resource)))
@@ -46,7 +48,7 @@ ram_in_region() {
 			echo "$line"
 			bad=1
 		fi
-	done <<< "$(grep -E '^[0-9a-f]+-[0-9a-f]+ : System RAM' /proc/iomem)"
+	done <<< "$(grep -E '^ *[0-9a-f]+-[0-9a-f]+ : System RAM' /proc/iomem)"
 	return $bad
 }
 echo "1..7"
