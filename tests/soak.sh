@@ -115,7 +115,7 @@ fi
 
 if want cycles; then
 	# 2. Detach and attach under load.
-	boot cycles --image "$IMG" --fresh --timeout $((600 + CYCLES * 60)) \
+	boot cycles --image "$IMG" --fresh --timeout $((600 + CYCLES * 90)) \
 		"$(guest soak-cycle.sh)" "$CYCLES" && rc=0 || rc=$?
 	result $rc "detach/attach: $CYCLES cycles under load, accounting and data checked"
 	cycle_s=$((took / CYCLES))

@@ -4,10 +4,15 @@ D=/sys/bus/dax/devices/dax0.0
 DEV=/dev/kmemblk0.0
 n=0
 # t NAME COMMAND: one KTAP result; the command's output as diagnostics.
+# Each result is followed by "# took S s" (guest uptime, 10 ms steps).
 t() {
+	local t0 t1
 	n=$((n + 1))
+	read -r t0 _ < /proc/uptime
 	if out=$(eval "$2" 2>&1); then echo "ok $n $1"; else echo "not ok $n $1"; fi
+	read -r t1 _ < /proc/uptime
 	[ -z "$out" ] || printf '%s\n' "$out" | sed 's/^/# /'
+	echo "# took $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }') s"
 }
 # format: a devdax namespace onlined with a fresh BLK device.
 format() {

@@ -25,6 +25,7 @@ else
 	umount /mnt 2>/dev/null
 fi
 [ "${6:-}" != final ] || exit 0
+echo "# armed at $(cut -d" " -f1 /proc/uptime) s uptime"
 echo "POWER-FAIL-ARM"
 case $2 in
 ext4) mount ${DEV}p1 /mnt && ext4_run $((ext4 + 1)) ;;
