@@ -17,6 +17,7 @@
 #     --nvdimm2 SIZE    a second NVDIMM of SIZE on node 1, zeroed each boot
 #     --ram SIZE        memory of node 0 (default 1G)
 #     --cpus N          virtual CPUs, all on node 0 (default 2)
+#     --cpu-model M     QEMU -cpu model and features (default max)
 #     --kernel FILE     boot FILE instead of build/bzImage
 #     --interactive     a shell on the console instead of a script
 #
@@ -25,7 +26,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KERNEL=$BUILD/bzImage IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
-NV2= RAM=1G CPUS=2
+NV2= RAM=1G CPUS=2 CPU_MODEL=max
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--image) IMG=$2; shift 2 ;;
@@ -39,6 +40,7 @@ while [ $# -gt 0 ]; do
 	--nvdimm2) NV2=$2; shift 2 ;;
 	--ram) RAM=$2; shift 2 ;;
 	--cpus) CPUS=$2; shift 2 ;;
+	--cpu-model) CPU_MODEL=$2; shift 2 ;;
 	--interactive) INTER=1; shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1" ;;
@@ -83,7 +85,7 @@ fi
 # about 60, before any code of the series runs); 4-level paging is what
 # x86 machines run.
 cmdline="console=ttyS0 loglevel=7 panic=-1 printk.devkmsg=on no5lvl $APPEND"
-qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu max -smp "$CPUS"
+qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu "$CPU_MODEL" -smp "$CPUS"
 	-machine pc,nvdimm=on -m ${ram_mb}M,slots=4,maxmem=$((ram_mb + size_mb + nv2_mb + 2048))M
 	-object memory-backend-ram,id=ram0,size=${ram_mb}M,reserve=off
 	-numa node,nodeid=0,cpus=0-$((CPUS - 1)),memdev=ram0 -numa node,nodeid=1
