@@ -156,5 +156,6 @@ if want power; then
 	done
 fi
 ! want cycles || echo "# detach/attach: $CYCLES cycles, ${cycle_s}s per cycle (boot included)"
+echo "# soak: seed $SEED, $((SECONDS / 60))m$((SECONDS % 60))s"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
