@@ -2,8 +2,9 @@
 # Turn "BENCH SIZE ..." lines of bench/scale-guest.sh into the table of
 # build/bench/scale.txt: per size and variant the median onlining time, the
 # time per GiB onlined, the median over rounds of the ratio to plain kmem
-# in the same round, the checks, and the
-# framework's costs: DRAM (the owned-page bitmap, one bit per page) and
+# in the same round, the marginal time per GiB from the size before (the
+# slope: linear time keeps it flat whatever the fixed cost of an onlining,
+# which dominates s/GiB at 2 GiB), the checks, and the framework's costs: DRAM (the owned-page bitmap, one bit per page) and
 # media (metadata pages).  Writes the seconds per GiB to the file "dat".
 function median(v, n,    i, j, t) {
 	for (i = 2; i <= n; i++)
@@ -19,7 +20,8 @@ $3 == "meta" { meta[$2, $4] = $5 }
 $3 == "check" { if ($4 == "ok") ok[$2]++; else bad[$2]++ }
 END {
 	nv = split("plain none blk-format blk-empty blk-data", var, " ")
-	printf "%-6s %-11s %5s %9s %8s %8s\n", "GiB", "variant", "runs", "median s", "s/GiB", "vs plain"
+	printf "%-6s %-11s %5s %9s %8s %8s %9s\n", "GiB", "variant", "runs", "median s", "s/GiB",
+		"vs plain", "marginal"
 	for (i = 1; i <= ns; i++) {
 		s = sizes[i]
 		gib = pages[s] * 4096 / 2^30
@@ -36,9 +38,13 @@ END {
 			nr = n[s, var[k]] < n[s, "plain"] ? n[s, var[k]] : n[s, "plain"]
 			for (j = 1; j <= nr; j++)
 				v[j] = runs[s, "plain", j] ? runs[s, var[k], j] / runs[s, "plain", j] : 0
-			printf "%-6s %-11s %5d %9.2f %8.3f %8.2f\n", s, var[k], n[s, var[k]], m,
+			printf "%-6s %-11s %5d %9.2f %8.3f %8.2f", s, var[k], n[s, var[k]], m,
 				gib ? m / gib : 0, nr ? median(v, nr) : 0
+			if (i > 1 && gib > pgib)
+				printf " %9.3f", (m - med[sizes[i - 1], var[k]]) / (gib - pgib)
+			printf "\n"
 		}
+		pgib = gib
 	}
 	printf "\n%-6s %9s %12s %12s %12s %14s %8s\n", "GiB", "onlined", "pages",
 		"DRAM MiB", "BLK map MiB", "per TiB (MiB)", "checks"
