@@ -4,8 +4,8 @@
 # time per GiB onlined, the median over rounds of the ratio to plain kmem
 # in the same round, the marginal time per GiB from the size before (the
 # slope: linear time keeps it flat whatever the fixed cost of an onlining,
-# which dominates s/GiB at 2 GiB), the checks, and the framework's costs: DRAM (the owned-page bitmap, one bit per page) and
-# media (metadata pages).  Writes the seconds per GiB to the file "dat".
+# which dominates s/GiB at 2 GiB), the checks, and the framework's costs:
+# DRAM (the owned-page bitmap, one bit per page) and media (metadata pages).  Writes the seconds per GiB to the file "dat".
 function median(v, n,    i, j, t) {
 	for (i = 2; i <= n; i++)
 		for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
