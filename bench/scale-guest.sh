@@ -8,9 +8,12 @@
 #   BENCH pages N              pages onlined (node 1 MemTotal / 4 KiB)
 #   BENCH meta VARIANT PAGES   metadata pages on the media
 #   BENCH check RESULT WHAT    ok/fail of the data checks
+#   BENCH kernel VARIANT TOTAL ATTACH   the kernel's part of that onlining
+#       (function_graph): add_memory_driver_managed() + online_pages() +
+#       kmem_persist_attach(), and kmem_persist_attach() alone, seconds
 set -euo pipefail
 
-D=/sys/bus/dax/devices/dax0.0
+D=/sys/bus/dax/devices/dax0.0 T=/sys/kernel/tracing
 REPS=${1:-3} CHUNK=64
 now() { echo "${EPOCHREALTIME/./}"; }
 to_devdax() {
@@ -19,10 +22,37 @@ to_devdax() {
 }
 online() {
 	local t0 t1
+	echo > $T/trace
 	t0=$(now)
 	daxctl reconfigure-device --mode=system-ram dax0.0 > /dev/null
 	t1=$(now)
 	echo "BENCH online $1 $(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e6 }')"
+	# The duration of each call: " 0) ! 123.456 us |  online_pages();",
+	# or "} /* online_pages */" where the call moved to another CPU.
+	awk -v v="$1" '/ us +\|/ {
+		for (i = 1; $i != "us"; i++) d = $i
+		gsub(/[^0-9.]/, "", d)
+		if (match($0, /[a-z_]+\(\);/)) f = substr($0, RSTART, RLENGTH - 3)
+		else if (match($0, /\/\* [a-z_]+ \*\//)) f = substr($0, RSTART + 3, RLENGTH - 6)
+		else next
+		t[f] += d / 1e6 }
+		END {
+			k = t["add_memory_driver_managed"] + t["online_pages"]
+			k += t["kmem_persist_attach"]
+			printf "BENCH kernel %s %.6f %.6f\n", v, k, t["kmem_persist_attach"] }' $T/trace
+}
+# trace: time the kernel's part of each onlining with function_graph.
+trace() {
+	local f
+	grep -q " $T tracefs " /proc/mounts || mount -t tracefs nodev $T
+	echo nop > $T/current_tracer
+	: > $T/set_ftrace_filter
+	for f in add_memory_driver_managed online_pages kmem_persist_attach; do
+		echo $f >> $T/set_ftrace_filter || { echo "# cannot trace $f" >&2; exit 1; }
+	done
+	echo 1 > $T/max_graph_depth
+	echo 1 > $T/options/funcgraph-tail
+	echo function_graph > $T/current_tracer
 }
 # select TYPE: wipe, and select TYPE (empty: plain kmem) for the next bind.
 select_type() {
@@ -53,6 +83,7 @@ check() {
 }
 
 ndctl create-namespace -f -e namespace0.0 --mode=devdax > /dev/null
+trace
 # Not timed: the first onlining faults in the guest memory that holds the
 # memmap (QEMU allocates it on first touch), which would count against
 # whichever variant runs first.

@@ -5,7 +5,10 @@
 # in the same round, the marginal time per GiB from the size before (the
 # slope: linear time keeps it flat whatever the fixed cost of an onlining,
 # which dominates s/GiB at 2 GiB), the checks, and the framework's costs:
-# DRAM (the owned-page bitmap, one bit per page) and media (metadata pages).  Writes the seconds per GiB to the file "dat".
+# DRAM (the owned-page bitmap, one bit per page) and media (metadata
+# pages); then the same for the kernel's part of each onlining, timed by
+# function_graph ("BENCH SIZE kernel" lines), where the guest's trace
+# holds them.  Writes the seconds per GiB to the file "dat".
 function median(v, n,    i, j, t) {
 	for (i = 2; i <= n; i++)
 		for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
@@ -15,6 +18,7 @@ function median(v, n,    i, j, t) {
 }
 $1 == "BENCH" && !($2 in seen) { seen[$2] = 1; sizes[++ns] = $2 }
 $3 == "online" { runs[$2, $4, ++n[$2, $4]] = $5 }
+$3 == "kernel" { kt[$2, $4, ++kn[$2, $4]] = $5; ka[$2, $4, kn[$2, $4]] = $6 }
 $3 == "pages" { pages[$2] = $4 }
 $3 == "meta" { meta[$2, $4] = $5 }
 $3 == "check" { if ($4 == "ok") ok[$2]++; else bad[$2]++ }
@@ -45,6 +49,30 @@ END {
 			printf "\n"
 		}
 		pgib = gib
+	}
+	if (length(kn)) {
+		print ""
+		print "The kernel's part of each onlining, timed by function_graph:"
+		print "add_memory_driver_managed() + online_pages() + kmem_persist_attach();"
+		print "attach: kmem_persist_attach() alone (the type's format or map walk)"
+		printf "%-6s %-11s %5s %9s %8s %8s %9s\n", "GiB", "variant", "runs", "median s",
+			"s/GiB", "vs plain", "attach/GiB"
+	}
+	for (i = 1; length(kn) && i <= ns; i++) {
+		s = sizes[i]
+		gib = pages[s] * 4096 / 2^30
+		for (k = 1; k <= nv; k++) {
+			c = kn[s, var[k]]
+			split("", v); split("", w); split("", r)
+			nr = c < kn[s, "plain"] ? c : kn[s, "plain"]
+			for (j = 1; j <= c; j++) {
+				v[j] = kt[s, var[k], j]; w[j] = ka[s, var[k], j]
+				if (j <= nr) r[j] = kt[s, "plain", j] ? kt[s, var[k], j] / kt[s, "plain", j] : 0
+			}
+			printf "%-6s %-11s %5d %9.3f %8.4f %8.2f %10.5f\n", s, var[k], c,
+				c ? median(v, c) : 0, gib && c ? median(v, c) / gib : 0,
+				nr ? median(r, nr) : 0, gib && c ? median(w, c) / gib : 0
+		}
 	}
 	printf "\n%-6s %9s %12s %12s %12s %14s %8s\n", "GiB", "onlined", "pages",
 		"DRAM MiB", "BLK map MiB", "per TiB (MiB)", "checks"
