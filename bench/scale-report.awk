@@ -16,6 +16,20 @@ function median(v, n,    i, j, t) {
 		}
 	return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
 }
+# med_of(x, cnt, s, name): the median of x[s, name, 1..cnt[s, name]]
+function med_of(x, cnt, s, name,    v, j) {
+	for (j = 1; j <= cnt[s, name]; j++) v[j] = x[s, name, j]
+	return cnt[s, name] ? median(v, cnt[s, name]) : 0
+}
+# ratio_of(x, cnt, s, name): the median over rounds of x of name over x of
+# plain in the same round.  Rounds run every variant once: the median of
+# the ratios within a round is immune to drift across rounds.
+function ratio_of(x, cnt, s, name,    v, j, nr) {
+	nr = cnt[s, name] < cnt[s, "plain"] ? cnt[s, name] : cnt[s, "plain"]
+	for (j = 1; j <= nr; j++)
+		v[j] = x[s, "plain", j] ? x[s, name, j] / x[s, "plain", j] : 0
+	return nr ? median(v, nr) : 0
+}
 $1 == "BENCH" && !($2 in seen) { seen[$2] = 1; sizes[++ns] = $2 }
 $3 == "online" { runs[$2, $4, ++n[$2, $4]] = $5 }
 $3 == "kernel" { kt[$2, $4, ++kn[$2, $4]] = $5; ka[$2, $4, kn[$2, $4]] = $6 }
@@ -30,20 +44,9 @@ END {
 		s = sizes[i]
 		gib = pages[s] * 4096 / 2^30
 		for (k = 1; k <= nv; k++) {
-			split("", v)
-			for (j = 1; j <= n[s, var[k]]; j++) v[j] = runs[s, var[k], j]
-			med[s, var[k]] = n[s, var[k]] ? median(v, n[s, var[k]]) : 0
-		}
-		for (k = 1; k <= nv; k++) {
-			m = med[s, var[k]]
-			# Rounds run every variant once: the median of the ratios
-			# within a round is immune to drift across rounds.
-			split("", v)
-			nr = n[s, var[k]] < n[s, "plain"] ? n[s, var[k]] : n[s, "plain"]
-			for (j = 1; j <= nr; j++)
-				v[j] = runs[s, "plain", j] ? runs[s, var[k], j] / runs[s, "plain", j] : 0
+			m = med[s, var[k]] = med_of(runs, n, s, var[k])
 			printf "%-6s %-11s %5d %9.2f %8.3f %8.2f", s, var[k], n[s, var[k]], m,
-				gib ? m / gib : 0, nr ? median(v, nr) : 0
+				gib ? m / gib : 0, ratio_of(runs, n, s, var[k])
 			if (i > 1 && gib > pgib)
 				printf " %9.3f", (m - med[sizes[i - 1], var[k]]) / (gib - pgib)
 			printf "\n"
@@ -62,16 +65,10 @@ END {
 		s = sizes[i]
 		gib = pages[s] * 4096 / 2^30
 		for (k = 1; k <= nv; k++) {
-			c = kn[s, var[k]]
-			split("", v); split("", w); split("", r)
-			nr = c < kn[s, "plain"] ? c : kn[s, "plain"]
-			for (j = 1; j <= c; j++) {
-				v[j] = kt[s, var[k], j]; w[j] = ka[s, var[k], j]
-				if (j <= nr) r[j] = kt[s, "plain", j] ? kt[s, var[k], j] / kt[s, "plain", j] : 0
-			}
-			printf "%-6s %-11s %5d %9.3f %8.4f %8.2f %10.5f\n", s, var[k], c,
-				c ? median(v, c) : 0, gib && c ? median(v, c) / gib : 0,
-				nr ? median(r, nr) : 0, gib && c ? median(w, c) / gib : 0
+			m = med_of(kt, kn, s, var[k])
+			printf "%-6s %-11s %5d %9.3f %8.4f %8.2f %10.5f\n", s, var[k],
+				kn[s, var[k]], m, gib ? m / gib : 0, ratio_of(kt, kn, s, var[k]),
+				gib ? med_of(ka, kn, s, var[k]) / gib : 0
 		}
 	}
 	printf "\n%-6s %9s %12s %12s %12s %14s %8s\n", "GiB", "onlined", "pages",
