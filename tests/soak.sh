@@ -10,9 +10,12 @@
 #   2. detach and attach under load, SOAK_CYCLES (default 50) cycles;
 #   3. memory pressure while mounted;
 #   4. kexec into the same kernel (skipped when the guest cannot kexec:
-#      no CONFIG_KEXEC_FILE in the kernel tested, no kexec binary).
-# --short: 3 rounds, 3 cycles, whatever the variables say (make check).
-# SOAK_STEPS: the steps to run, of "power cycles pressure kexec" (all).
+#      no CONFIG_KEXEC_FILE in the kernel tested, no kexec binary);
+#   5. the device's lowest memory block offlined and onlined under load,
+#      SOAK_SPAN (default 300) times.
+# --short: 3 rounds, 3 cycles, 30 onlinings, whatever the variables say
+# (make check).
+# SOAK_STEPS: the steps to run, of "power cycles pressure kexec span" (all).
 # SOAK_KERNEL: the kernel image to test (build/bzImage), e.g. a mutant.
 # Output: SOAK_OUT (default build/soak).
 set -euo pipefail
@@ -20,14 +23,14 @@ set -euo pipefail
 
 short=0
 [ "${1:-}" != --short ] || short=1
-ROUNDS=${SOAK_POWER_FAIL_ROUNDS:-100} CYCLES=${SOAK_CYCLES:-50}
-[ $short -eq 0 ] || ROUNDS=3 CYCLES=3
+ROUNDS=${SOAK_POWER_FAIL_ROUNDS:-100} CYCLES=${SOAK_CYCLES:-50} SPAN=${SOAK_SPAN:-300}
+[ $short -eq 0 ] || ROUNDS=3 CYCLES=3 SPAN=30
 SEED=${SOAK_SEED:-$RANDOM}
 OUT=${SOAK_OUT:-$BUILD/soak}
 KERNEL=$(realpath "${SOAK_KERNEL:-$BUILD/bzImage}")
-STEPS=${SOAK_STEPS:-power cycles pressure kexec}
+STEPS=${SOAK_STEPS:-power cycles pressure kexec span}
 for s in $STEPS; do
-	case $s in power | cycles | pressure | kexec) ;; *) die "SOAK_STEPS: no step '$s' (power cycles pressure kexec)" ;; esac
+	case $s in power | cycles | pressure | kexec | span) ;; *) die "SOAK_STEPS: no step '$s' (power cycles pressure kexec span)" ;; esac
 done
 WORK=(ext4 dio discard)
 G=$TOP/tests/guest IMG=$OUT/nvdimm.img
@@ -70,7 +73,7 @@ diag() { tr -d '\r' < "$OUT/check/soak-$1/results.log" | sed -n "s/^# $2 //p"; }
 want() { [[ " $STEPS " == *" $1 "* ]]; }
 plan=0
 ! want power || plan=$((plan + ROUNDS + 1))
-for s in cycles pressure kexec; do ! want $s || plan=$((plan + 1)); done
+for s in cycles pressure kexec span; do ! want $s || plan=$((plan + 1)); done
 
 echo "TAP version 13"
 echo "1..$plan"
@@ -146,6 +149,13 @@ if want kexec; then
 	else
 		result $rc "kexec into the same kernel: the region not taken as RAM, BLK data intact"
 	fi
+fi
+
+if want span; then
+	# 5. One block offlined and onlined under load.
+	boot span --image "$IMG" --fresh --timeout $((600 + SPAN * 10)) \
+		"$(guest soak-span.sh)" "$SPAN" && rc=0 || rc=$?
+	result $rc "lowest block offlined and onlined $SPAN times under load: data, kept pages, zone span"
 fi
 
 if want power; then
