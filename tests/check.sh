@@ -38,7 +38,7 @@ step "boots: BLK reboot, power failure and corruption"
 grep -E '^(not )?ok |^# power' "$BUILD/check/blk-boots.ktap" | sed 's/^/    /'
 add $(awk -f "$TOP/tests/ktap.awk" "$BUILD/check/blk-boots.ktap")
 
-step "boots: soak, short (power failures rotating workloads, detach/attach, pressure, kexec)"
+step "boots: soak, short (power failures rotating workloads, detach/attach, pressure, kexec, one block onlined under load)"
 SOAK_OUT=$BUILD/check/soak "$TOP/tests/soak.sh" --short > "$BUILD/check/soak.ktap" || true
 grep -E '^(not )?ok |^# ' "$BUILD/check/soak.ktap" | sed 's/^/    /'
 add $(awk -f "$TOP/tests/ktap.awk" "$BUILD/check/soak.ktap")
