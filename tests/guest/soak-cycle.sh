@@ -7,15 +7,12 @@ echo "TAP version 13"
 echo "1..$((3 + 3 * $1 + 2))"
 t "format, ext4" "format && mkfs.ext4 -q -F $DEV && mount $DEV /mnt"
 t "files" "for i in 1 2 3 4; do head -c 1048576 /dev/urandom > /mnt/f\$i; done && sync && cd /mnt && sha256sum f? > /tmp/sums"
-# The load: dd's buffer is allocated and touched, then held until the
-# pipe closes.  No THP: a huge page preferring node 1 while it is offline
-# makes the page allocator dump a stack ("allocation from offline node").
+# The load (node1_load).  No THP: a huge page preferring node 1 while it
+# is offline makes the page allocator dump a stack ("allocation from
+# offline node").
 [ ! -w /sys/kernel/mm/transparent_hugepage/enabled ] ||
 	echo never > /sys/kernel/mm/transparent_hugepage/enabled
-numactl --preferred=1 bash -c 'for ((i = 1; ; i++)); do
-	dd if=/dev/zero bs=32M count=1 2>/dev/null | sleep 0.2
-	echo $i > /tmp/load
-done' &
+node1_load --preferred=1 32M 0.2
 load=$!
 t "load running (node 1 preferred, not checked)" "for i in \$(seq 30); do [ -s /tmp/load ] && break; sleep 1; done; [ -s /tmp/load ] && kill -0 $load"
 # detach: offline may race with the load's allocations: up to 5 tries.

@@ -52,3 +52,15 @@ accounting() {
 	k=$(cat $D/kmem_persist/kept_pages) f=$(cat $D/kmem_persist/freed_pages) o=$(onlined_pages)
 	[ $((k + f)) -eq "$o" ] || { echo "kept $k + freed $f != onlined $o"; return 1; }
 }
+# node1_kb FIELD: a field of node 1's meminfo, in kB (node 1 holds only the
+# NVDIMM).
+node1_kb() { awk -v k="$1:" '$3 == k { print $4 }' /sys/devices/system/node/node1/meminfo; }
+# node1_load POLICY SIZE PAUSE: in the background, forever: dd's SIZE buffer
+# allocated with numactl POLICY and touched, held PAUSE s until the pipe
+# closes, freed; each round writes its number to /tmp/load.  $! is its pid.
+node1_load() {
+	numactl "$1" bash -c 'for ((i = 1; ; i++)); do
+		dd if=/dev/zero bs=$0 count=1 2>/dev/null | sleep $1
+		echo $i > /tmp/load
+	done' "$2" "$3" &
+}

@@ -4,18 +4,17 @@
 # no hang, no OOM kill), files fsync'ed before stay intact, and once the
 # hog exits the filesystem works again, after a remount if it had to abort
 # ("# REMOUNT yes|no").
-free_kb() { awk '$3 == "MemFree:" { print $4 }' /sys/devices/system/node/node1/meminfo; }
 echo "TAP version 13"
 echo "1..10"
 t "format, ext4" "format && mkfs.ext4 -q -F $DEV && mount $DEV /mnt && mkdir /mnt/p"
 t "8 files of 256 KiB fsync'ed" "for i in 1 2 3 4 5 6 7 8; do head -c 262144 /dev/urandom | dd of=/mnt/f\$i conv=fsync 2>/dev/null &&
 	[ \$(stat -c %s /mnt/f\$i) -eq 262144 ] || exit 1; done && cd /mnt && sha256sum f? > /tmp/sums"
 # dd's buffer is allocated and touched, then held until the pipe closes.
-hog=$(($(free_kb) - 24576))
+hog=$(($(node1_kb MemFree) - 24576))
 numactl --membind=1 dd if=/dev/zero bs=${hog}k count=1 2>/dev/null | sleep 100000 &
 hogpid=$!
 t "the hog holds node 1 (${hog} kB): less than 40 MiB free" \
-	"for i in \$(seq 120); do [ \$(free_kb) -lt 40960 ] && exit 0; sleep 1; done; echo MemFree \$(free_kb) kB; false"
+	"for i in \$(seq 120); do [ \$(node1_kb MemFree) -lt 40960 ] && exit 0; sleep 1; done; echo MemFree \$(node1_kb MemFree) kB; false"
 t "64 MiB written and fsync'ed under pressure: fails, no hang" \
 	"timeout 300 dd if=/dev/urandom of=/mnt/p/big bs=1M count=64 conv=fsync; rc=\$?; echo dd exit \$rc; [ \$rc -ne 0 ] && [ \$rc -ne 124 ]"
 t "failed page allocations counted" \
@@ -24,7 +23,7 @@ t "the hog is alive, no OOM kill" "kill -0 $hogpid && ! dmesg | grep -iE 'out of
 kill $hogpid
 wait $hogpid 2>/dev/null
 t "the hog's memory came back" \
-	"for i in \$(seq 60); do [ \$(free_kb) -gt $((hog / 2)) ] && exit 0; sleep 1; done; echo MemFree \$(free_kb) kB; false"
+	"for i in \$(seq 60); do [ \$(node1_kb MemFree) -gt $((hog / 2)) ] && exit 0; sleep 1; done; echo MemFree \$(node1_kb MemFree) kB; false"
 # writes_work: a new file written and fsync'ed, read back.
 writes_work() {
 	rm -f /mnt/p/big /mnt/after
