@@ -2,7 +2,7 @@
 # Entry points: make demo, make check.  See README.md.
 
 SHELL := /bin/bash
-.PHONY: all deps tree export kernel initramfs vm demo check soak bench bench-scale series-check clean \
+.PHONY: all deps tree export kernel initramfs vm demo check soak bench bench-scale bench-locks series-check clean \
 	ndctl-tree ndctl-export daxctl
 
 all: initramfs
@@ -39,6 +39,9 @@ bench: initramfs
 
 bench-scale: initramfs
 	@bench/scale.sh
+
+bench-locks: initramfs
+	@bench/locks.sh
 
 series-check: tree
 	@scripts/series-check.sh

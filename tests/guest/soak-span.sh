@@ -25,7 +25,7 @@ lo=$(ls -d /sys/devices/system/node/node1/memory[0-9]* | sed 's/.*memory//' | so
 S=/sys/devices/system/memory/memory$lo/state
 kept=$(cat $D/kmem_persist/kept_pages) total=$(node1_kb MemTotal)
 load=()
-for j in 1 2 3; do
+for _ in 1 2 3; do
 	node1_load --membind=1 16M 0.05
 	load+=($!)
 done
