@@ -23,26 +23,32 @@ online() {
 	echo "BENCH online $1 $(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e6 }')"
 	echo "BENCH memfree $1 $(memfree)"
 }
-# fio_dev NAME DEVICE [JOBS...]: the same jobs on each device, on its first
-# SIZE MiB, the timed ones REPS times with one process, then with each of
-# JOBS processes (job names get -jN), each on its own slice.  A first pass
-# writes it all (not measured: QEMU faults in the backing memory on first
-# touch).  Where the device discards (BLK, brd), the range is then
-# discarded and written again: writes that allocate a page per block.
-fio_dev() {
-	local name=$1 dev=$2 job rw bs i n
-	shift 2
-	fio1 warm "$dev" write 128k "" 1 > /dev/null
-	if blkdiscard -o 0 -l ${SIZE}M "$dev" 2> /dev/null; then
-		fio1 alloc-write "$dev" write 128k "" 1 | result "$name"
+# warm NAME DEVICE: a first pass writes the device's first SIZE MiB (not
+# measured: QEMU faults in the backing memory on first touch).  Where the
+# device discards (BLK, brd), the range is then discarded and written
+# again, once: writes that allocate a page per block.
+warm() {
+	fio1 warm "$2" write 128k "" 1 > /dev/null
+	if blkdiscard -o 0 -l ${SIZE}M "$2" 2> /dev/null; then
+		fio1 alloc-write "$2" write 128k "" 1 | result "$1"
 	fi
+}
+# fio_all N...: the timed jobs, REPS rounds each, with one process, then
+# with each N (job names get -jN), each process on its own slice.  In each
+# round the devices of DEVS ("NAME:DEVICE ...") take turns, so that a slow
+# phase of the host slows all of them, and report.awk compares the runs
+# of one round.
+fio_all() {
+	local job rw bs i n d
 	for n in 1 "$@"; do
 		for job in seq-write:write:128k seq-read:read:128k \
 			   rand-write:randwrite:4k rand-read:randread:4k; do
 			IFS=: read -r job rw bs <<< "$job"
 			[ "$n" -eq 1 ] || job=$job-j$n
 			for ((i = 0; i < REPS; i++)); do
-				fio1 "$job" "$dev" "$rw" "$bs" time "$n" | result "$name"
+				for d in $DEVS; do
+					fio1 "$job" "${d#*:}" "$rw" "$bs" time "$n" | result "${d%%:*}"
+				done
 			done
 		done
 	done
@@ -90,15 +96,19 @@ echo "BENCH mapped blk-data $(cat $D/kmem_persist/mapped_blocks)"
 to_devdax
 for ((i = 0; i < REPS; i++)); do online blk-data; to_devdax; done
 
-say "fio: kmemblk0.0 (BLK), brd, then pmem0 and BTT's pmem0s on the same NVDIMM"
+say "fio: kmemblk0.0 (BLK) on the first NVDIMM; brd; pmem1, the second NVDIMM, raw, then with BTT"
 echo 1 > $D/persistence_wipe
 echo blk > $D/persistence
 online blk-fio
-say "fio with $JOBS processes too: BLK, brd and pmem; $(nproc) CPUs"
-fio_dev blk /dev/kmemblk0.0 $JOBS
-to_devdax
-fio_dev brd /dev/ram0 $JOBS
-ndctl create-namespace -f -e namespace0.0 --mode=raw > /dev/null
-fio_dev pmem /dev/pmem0 $JOBS
-ndctl create-namespace -f -e namespace0.0 --mode=sector > /dev/null
-fio_dev btt /dev/pmem0s
+ndctl create-namespace -f -e namespace1.0 --mode=raw > /dev/null
+warm blk /dev/kmemblk0.0
+warm brd /dev/ram0
+warm pmem /dev/pmem1
+say "fio with 1 and $JOBS processes: BLK, brd and pmem taking turns; $(nproc) CPUs"
+DEVS="blk:/dev/kmemblk0.0 pmem:/dev/pmem1 brd:/dev/ram0"
+fio_all $JOBS
+ndctl create-namespace -f -e namespace1.0 --mode=sector > /dev/null
+warm btt /dev/pmem1s
+say "fio with one process: BLK (as blk2) and BTT taking turns"
+DEVS="blk2:/dev/kmemblk0.0 btt:/dev/pmem1s"
+fio_all

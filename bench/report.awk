@@ -1,8 +1,9 @@
 #!/usr/bin/awk -f
 # Turn the guest's "BENCH ..." lines into the tables of build/bench/results.txt:
 # onlining time (median of the runs) relative to plain kmem, node 1 MemFree,
-# and fio throughput of BLK relative to pmem, pmem with BTT, and brd, with
-# the spread of the runs.  With -v jobsdat=FILE, writes the throughput of
+# and fio throughput of BLK relative to pmem, pmem with BTT, and brd (the
+# median of the ratios of runs made in the same round), with the spread of
+# the runs.  With -v jobsdat=FILE, writes the throughput of
 # BLK, pmem and brd against the number of processes (jobs named JOB-jN)
 # for plotting.
 function median(v, n,    i, j, t) {
@@ -49,7 +50,8 @@ END {
 	print "fio, psync, direct, queue depth 1, first 256 MiB of each device, KiB/s,"
 	print "median of the runs (alloc-write: one run), +-: half the range of the runs"
 	print "in % of the median; JOB-jN: N processes, each on its own slice;"
-	print "btt is pmem in sector mode (BTT), atomic per sector like blk:"
+	print "btt is pmem in sector mode (BTT), atomic per sector like blk; blk/X is"
+	print "the median of the ratios of runs made in the same round:"
 	printf "  %-15s %9s %5s %9s %5s %9s %9s %9s %9s %9s\n", "job", "blk", "+-", "pmem", "+-",
 		"btt", "brd", "blk/pmem", "blk/btt", "blk/brd"
 	for (i = 1; i <= nj; i++) {
@@ -96,6 +98,17 @@ function scale(d, j, p) {
 function pct(d, j) { return (d, j) in spread ? sprintf("%.0f", spread[d, j]) : "-" }
 function mib(d, j) { return (d, j) in bw ? sprintf("%.1f", bw[d, j] / 1024) : "?" }
 function val(d, j) { return (d, j) in bw ? bw[d, j] : "-" }
-function ratio(d, j) {
-	return ((d, j) in bw) && bw[d, j] > 0 ? sprintf("%.2f", bw["blk", j] / bw[d, j]) : "-"
+# ratio(D, JOB): median of BLK's run over D's run of the same round (the
+# devices take turns in each round); against btt, BLK's runs beside it are
+# named blk2.
+function ratio(d, j,    a, i, m, v) {
+	a = d == "btt" ? "blk2" : "blk"
+	m = fn[a, j] < fn[d, j] ? fn[a, j] : fn[d, j]
+	split("", v)
+	for (i = 1; i <= m; i++) {
+		if (fruns[d, j, i] <= 0)
+			return "-"
+		v[i] = fruns[a, j, i] / fruns[d, j, i]
+	}
+	return m ? sprintf("%.2f", median(v, m)) : "-"
 }

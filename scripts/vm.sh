@@ -15,6 +15,7 @@
 #     --out DIR         console.log and results.log go here (default build/vm)
 #     --append ARGS     extra kernel command line
 #     --nvdimm2 SIZE    a second NVDIMM of SIZE on node 1, zeroed each boot
+#     --image2 FILE     its backing file (default OUT/nvdimm2.img)
 #     --ram SIZE        memory of node 0 (default 1G)
 #     --cpus N          virtual CPUs, all on node 0 (default 2)
 #     --cpu-model M     QEMU -cpu model and features (default max)
@@ -26,7 +27,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KERNEL=$BUILD/bzImage IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
-NV2= RAM=1G CPUS=2 CPU_MODEL=max
+NV2= IMG2= RAM=1G CPUS=2 CPU_MODEL=max
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--image) IMG=$2; shift 2 ;;
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
 	--append) APPEND=$2; shift 2 ;;
 	--kernel) KERNEL=$2; shift 2 ;;
 	--nvdimm2) NV2=$2; shift 2 ;;
+	--image2) IMG2=$2; shift 2 ;;
 	--ram) RAM=$2; shift 2 ;;
 	--cpus) CPUS=$2; shift 2 ;;
 	--cpu-model) CPU_MODEL=$2; shift 2 ;;
@@ -58,10 +60,11 @@ fi
 size_mb=$(( $(stat -c %s "$IMG") >> 20 ))
 nv2=() nv2_mb=0
 if [ -n "$NV2" ]; then
-	rm -f "$OUT/nvdimm2.img"
-	truncate -s "$NV2" "$OUT/nvdimm2.img"
-	nv2_mb=$(( $(stat -c %s "$OUT/nvdimm2.img") >> 20 ))
-	nv2=(-object memory-backend-file,id=nvmem1,share=on,mem-path="$OUT/nvdimm2.img",size=${nv2_mb}M
+	IMG2=${IMG2:-$OUT/nvdimm2.img}
+	rm -f "$IMG2"
+	truncate -s "$NV2" "$IMG2"
+	nv2_mb=$(( $(stat -c %s "$IMG2") >> 20 ))
+	nv2=(-object memory-backend-file,id=nvmem1,share=on,mem-path="$IMG2",size=${nv2_mb}M
 		-device nvdimm,id=nvdimm1,memdev=nvmem1,node=1)
 fi
 ram_mb=$(( $(numfmt --from=iec "$RAM") >> 20 ))
