@@ -20,7 +20,7 @@ job() {
 	# A class line: the name right-aligned in 40 columns and a colon (or
 	# "-W:"/"-R:" for the write and read sides), then 12 numbers; times in
 	# microseconds.  Contentions are field 2, total wait 5, acquisitions 8.
-	awk -v d="$(basename "$1")" -v j="$2" -v n=$TOP_N '
+	awk -v d="$(basename "$1")" -v j="$2" '
 		length($0) > 41 && substr($0, 41, 1) == ":" {
 			name = substr($0, 1, 40); gsub(/^ +/, "", name); gsub(/ /, "_", name); split(substr($0, 42), f, " ")
 			if (f[8] == "" || f[8] !~ /^[0-9]+$/) next
