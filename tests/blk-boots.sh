@@ -7,12 +7,15 @@
 #   2. power failure: ROUNDS boots each killed (SIGKILL of QEMU) at a random
 #      moment while records are written and fsynced; each next boot checks
 #      ext4 after journal replay and every acknowledged record;
-#   3. corruption: the host damages the superblock or the map, or rewrites
-#      the superblock as a kernel with other memory blocks would have made
-#      it; the next boot refuses the device with a precise message and
-#      leaves the media as it was; a boot with 66 GiB of RAM (1 GiB memory
-#      blocks instead of 128 MiB) refuses it the same way; once repaired
-#      and back to 128 MiB blocks, the data is intact;
+#   3. corruption: the host damages the superblock, the map or its
+#      summary, or rewrites the superblock as a kernel with other memory
+#      blocks would have made it; the next boot refuses the device with a
+#      precise message and leaves the media as it was; a boot with 66 GiB
+#      of RAM (1 GiB memory blocks instead of 128 MiB) refuses it the same
+#      way; once repaired and back to 128 MiB blocks, the data is intact;
+#      garbage in a map page the summary says is out of use is ignored;
+#      the layout rewritten as a kernel without the summary made it
+#      attaches too;
 #   4. two NVDIMMs on node 1: no other memory comes online beside BLK data.
 # BLK_POWER_FAIL_ROUNDS (default 10) and BLK_POWER_FAIL_SEED set the rounds
 # and the random kill points.
@@ -22,7 +25,7 @@ set -euo pipefail
 IMG=$BUILD/blk.img G=$TOP/tests/guest
 ROUNDS=${BLK_POWER_FAIL_ROUNDS:-10}
 SEED=${BLK_POWER_FAIL_SEED:-$RANDOM}
-CASES=(sb-csum block-size map-dup map-reserved)
+CASES=(sb-csum block-size map-dup map-reserved summary-past)
 BLOCKSIZE_MSG="the superblock on the media is invalid (memory block size differs from the formatted layout's)"
 RANDOM=$SEED
 n=0
@@ -42,7 +45,7 @@ boot() {
 diag() { tr -d '\r' < "$BUILD/check/blk-$1/results.log" | sed -n "s/^# $2 //p"; }
 
 echo "TAP version 13"
-echo "1..$((ROUNDS + 7 + 2 * ${#CASES[@]}))"
+echo "1..$((ROUNDS + 9 + 2 * ${#CASES[@]}))"
 echo "# power-failure kill points from seed $SEED"
 
 # 1. Reboot persistence.
@@ -91,6 +94,19 @@ result $rc "memory blocks of 1 GiB (66 GiB of boot memory): refused with '$BLOCK
 result $rc "memory blocks of 1 GiB: the media was left untouched"
 boot repaired "$G/blk-verify.sh" "" && rc=0 || rc=$?
 result $rc "repaired, and with 128 MiB memory blocks again: the device attaches and e2fsck is clean"
+# Map pages out of use are never read: garbage there (a map of an earlier
+# format, say) changes nothing.
+what=$("$TOP/tests/blk-media.py" "$IMG" stale "$BUILD/check/blk-stale.bak")
+boot stale "$G/blk-verify.sh" "" && rc=0 || rc=$?
+result $rc "summary: $what, out of use: the device attaches and e2fsck is clean"
+"$TOP/tests/blk-media.py" "$IMG" restore "$BUILD/check/blk-stale.bak"
+# A layout of a kernel before the summary: the whole map is read.  Last:
+# that boot gives the summary's pages to the page allocator, so the layout
+# cannot be turned back.
+what=$("$TOP/tests/blk-media.py" "$IMG" legacy)
+boot legacy "$G/blk-verify.sh" "" && rc=0 || rc=$?
+grep -q 'kmemblk.*mapped' "$BUILD/check/blk-legacy/console.log" || rc=1
+result $rc "layout without a summary ($what): the device attaches and e2fsck is clean"
 
 # 4. Two NVDIMMs on node 1.
 boot node --fresh --nvdimm2 512M "$G/blk-node.sh" && rc=0 || rc=$?
