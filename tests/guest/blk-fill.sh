@@ -32,16 +32,19 @@ write() {
 t "write files" "write > /tmp/sums"
 sed 's/^/# SUM /' /tmp/sums
 # poison_file_block FILE: report the page of FILE's first block as poisoned,
-# found through the BLK map on the media.
+# found through the BLK map on the media (after the summary, when the
+# layout has one: incompat bit 0, a page per 32768 map pages).
 poison_file_block() {
-	local start bs first meta blk e
+	local start bs first map blk e
 	start=$(($(cat $D/resource)))
 	bs=$(printf '%d' "0x$(cat /sys/devices/system/memory/block_size_bytes)")
 	first=$(((start + bs - 1) / bs * bs))
 	le64() { dd if=/dev/mem bs=8 skip=$(($1 / 8)) count=1 2>/dev/null | od -An -tu8 | tr -d ' '; }
-	meta=$(le64 $((start + 64)))
+	map=$(le64 $((start + 64)))
+	[ $(($(le64 $((start + 32))) & 1)) -eq 0 ] ||
+		map=$((map + ($(le64 $((start + 72))) + 32768) / 32769))
 	blk=$(filefrag -v "$1" | awk '$1 == "0:" { sub(/\.\./, "", $4); print $4 }')
-	e=$(le64 $((first + 4096 * meta + 8 * blk)))
+	e=$(le64 $((first + 4096 * map + 8 * blk)))
 	[ "$e" -gt 0 ] || return 1
 	echo $((first + 4096 * e)) > /sys/devices/system/memory/hard_offline_page 2>/dev/null || true
 }
