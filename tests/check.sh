@@ -23,8 +23,8 @@ done
 
 # Guest boots.
 step "boot: kselftests on a fresh NVDIMM"
-"$TOP/tests/boot.sh" selftests --fresh --append "memory_hotplug.memmap_on_memory=1" \
-	"$TOP/tests/guest/kselftest.sh" || true
+"$TOP/tests/boot.sh" selftests --fresh --timeout 1200 \
+	--append "memory_hotplug.memmap_on_memory=1" "$TOP/tests/guest/kselftest.sh" || true
 add $(cat "$BUILD/check/selftests/counts")
 
 step "boots: daxctl with the ndctl series"
