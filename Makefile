@@ -2,7 +2,7 @@
 # Entry points: make demo, make check.  See README.md.
 
 SHELL := /bin/bash
-.PHONY: all deps tree export kernel initramfs vm demo check soak bench bench-scale bench-locks series-check clean \
+.PHONY: all deps tree export kernel initramfs vm demo check soak bench bench-scale bench-locks bench-profile series-check clean \
 	ndctl-tree ndctl-export daxctl
 
 all: initramfs
@@ -42,6 +42,9 @@ bench-scale: initramfs
 
 bench-locks: initramfs
 	@bench/locks.sh
+
+bench-profile: initramfs
+	@bench/profile.sh
 
 series-check: tree
 	@scripts/series-check.sh

@@ -14,14 +14,18 @@ mkdir -p "$OUT"
 # The NVDIMM's backing file lives in host RAM (/dev/shm) like brd's pages:
 # on disk, the host's writeback of the file would interfere with writes.
 # A second NVDIMM, for pmem and BTT, lets BLK and them take turns in one
-# round of fio runs.
+# round of fio runs.  Both are preallocated by QEMU: BLK's writes put new
+# pages of its whole region in use, pmem's stay in the range the warm-up
+# wrote, and the host's first touch of a page of the backing file (a page
+# fault and a zeroed page, paid inside the guest's copy) is no cost of a
+# real NVDIMM.
 img=$(mktemp -u /dev/shm/dax-kmem-bench.XXXXXX)
 trap 'rm -f "$img" "$img.2"' EXIT
 # Four vCPUs for the runs of 1, 2 and 4 fio processes; the host has two
 # cores, so only scaling from 1 to 2 processes can show.
-step "bench: one boot with 4 vCPUs, two fresh 2 GiB NVDIMMs backed by $img{,.2}, brd of 256 MiB on node 0"
+step "bench: one boot with 4 vCPUs, two fresh, preallocated 2 GiB NVDIMMs backed by $img{,.2}, brd of 256 MiB on node 0"
 "$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --nvdimm2 2G --image2 "$img.2" \
-	--cpus 4 --out "$OUT/vm" --timeout 2400 --append "brd.rd_nr=1 brd.rd_size=262144" \
+	--cpus 4 --prealloc --out "$OUT/vm" --timeout 2400 --append "brd.rd_nr=1 brd.rd_size=262144" \
 	"$TOP/bench/guest.sh" > "$OUT/vm.out"
 tr -d '\r' < "$OUT/vm/results.log" | grep '^BENCH ' > "$OUT/raw.txt" ||
 	die "no results; see $OUT/vm/results.log"

@@ -12,7 +12,7 @@ PKGS=(
 	meson ninja-build pkg-config libkmod-dev libudev-dev uuid-dev
 	libjson-c-dev libkeyutils-dev libiniparser-dev libtracefs-dev
 	libtraceevent-dev asciidoctor
-	clang-format jq gnuplot-nox kexec-tools
+	clang-format jq gnuplot-nox kexec-tools linux-perf
 )
 
 missing=()

@@ -20,6 +20,10 @@
 #     --cpus N          virtual CPUs, all on node 0 (default 2)
 #     --cpu-model M     QEMU -cpu model and features (default max)
 #     --kernel FILE     boot FILE instead of build/bzImage
+#     --prealloc        QEMU touches the NVDIMMs' memory before the boot, so
+#                       that no guest store pays for the host's first
+#                       touch of a page of the backing file
+#     --extra DIR       DIR's files also go into the initramfs, at its root
 #     --interactive     a shell on the console instead of a script
 #
 # Exit: the guest script's status; 124 timeout; 125 no verdict from the guest.
@@ -27,7 +31,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KERNEL=$BUILD/bzImage IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
-NV2= IMG2= RAM=1G CPUS=2 CPU_MODEL=max
+NV2= IMG2= RAM=1G CPUS=2 CPU_MODEL=max EXTRA= PREALLOC=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--image) IMG=$2; shift 2 ;;
@@ -43,6 +47,8 @@ while [ $# -gt 0 ]; do
 	--ram) RAM=$2; shift 2 ;;
 	--cpus) CPUS=$2; shift 2 ;;
 	--cpu-model) CPU_MODEL=$2; shift 2 ;;
+	--extra) EXTRA=$2; shift 2 ;;
+	--prealloc) PREALLOC=,prealloc=on; shift ;;
 	--interactive) INTER=1; shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1" ;;
@@ -64,7 +70,7 @@ if [ -n "$NV2" ]; then
 	rm -f "$IMG2"
 	truncate -s "$NV2" "$IMG2"
 	nv2_mb=$(( $(stat -c %s "$IMG2") >> 20 ))
-	nv2=(-object memory-backend-file,id=nvmem1,share=on,mem-path="$IMG2",size=${nv2_mb}M
+	nv2=(-object memory-backend-file,id=nvmem1,share=on,mem-path="$IMG2",size=${nv2_mb}M$PREALLOC
 		-device nvdimm,id=nvdimm1,memdev=nvmem1,node=1)
 fi
 ram_mb=$(( $(numfmt --from=iec "$RAM") >> 20 ))
@@ -73,6 +79,7 @@ ram_mb=$(( $(numfmt --from=iec "$RAM") >> 20 ))
 run=$OUT/initrd.cpio
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
+[ -z "$EXTRA" ] || cp -a "$EXTRA/." "$stage/"
 if [ $INTER -eq 0 ]; then
 	{
 		echo '#!/bin/bash'
@@ -92,7 +99,7 @@ qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu "$CPU_MODEL" -smp "$CPUS"
 	-machine pc,nvdimm=on -m ${ram_mb}M,slots=4,maxmem=$((ram_mb + size_mb + nv2_mb + 2048))M
 	-object memory-backend-ram,id=ram0,size=${ram_mb}M,reserve=off
 	-numa node,nodeid=0,cpus=0-$((CPUS - 1)),memdev=ram0 -numa node,nodeid=1
-	-object memory-backend-file,id=nvmem0,share=on,mem-path="$IMG",size=${size_mb}M
+	-object memory-backend-file,id=nvmem0,share=on,mem-path="$IMG",size=${size_mb}M$PREALLOC
 	-device nvdimm,id=nvdimm0,memdev=nvmem0,node=1 "${nv2[@]}"
 	-kernel "$KERNEL" -initrd "$run" -no-reboot -display none -nodefaults)
 
