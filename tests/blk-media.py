@@ -42,6 +42,12 @@ def crc32c(data):
     return crc
 
 
+def sealed(b):
+    """The superblock bytearray b, its checksum recomputed, as bytes."""
+    struct.pack_into("<I", b, CSUM, crc32c(bytes(b[:CSUM])))
+    return bytes(b)
+
+
 def find_sb(f):
     """Offset of the superblock: a page starting with the magic."""
     for off in range(0, 1 << 30, PAGE):
@@ -140,9 +146,8 @@ def main():
             b = bytearray(raw)
             struct.pack_into("<Q", b, SB_INCOMPAT, 0)
             struct.pack_into("<QQ", b, SB_META, lay.meta_start + lay.nsum, lay.map_pages)
-            struct.pack_into("<I", b, CSUM, crc32c(bytes(b[:CSUM])))
             f.seek(sb)
-            f.write(bytes(b))
+            f.write(sealed(b))
             print("summary of %d pages dropped, %d map pages" % (lay.nsum, lay.map_pages))
             return
         case, backup = sys.argv[3], sys.argv[4]
@@ -163,8 +168,7 @@ def main():
             struct.pack_into("<Q", b, 56, (end - start) // PAGE)
             struct.pack_into("<Q", b, SB_BLOCK_SIZE, big)
             struct.pack_into("<QQ", b, SB_RANGES, start // PAGE, (end - start) // PAGE)
-            struct.pack_into("<I", b, CSUM, crc32c(bytes(b[:CSUM])))
-            off, new = sb, bytes(b)
+            off, new = sb, sealed(b)
             msg = ("the superblock on the media is invalid (memory block "
                    "size differs from the formatted layout's)")
         elif case == "summary-past":
