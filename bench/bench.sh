@@ -21,12 +21,15 @@ mkdir -p "$OUT"
 # real NVDIMM.
 img=$(mktemp -u /dev/shm/dax-kmem-bench.XXXXXX)
 trap 'rm -f "$img" "$img.2"' EXIT
+# The guest script: the bench guests' shared functions, then its own.
+guest=$OUT/bench-guest.sh
+cat "$TOP/bench/guest-lib.sh" "$TOP/bench/guest.sh" > "$guest"
 # Four vCPUs for the runs of 1, 2 and 4 fio processes; the host has two
 # cores, so only scaling from 1 to 2 processes can show.
 step "bench: one boot with 4 vCPUs, two fresh, preallocated 2 GiB NVDIMMs backed by $img{,.2}, brd of 256 MiB on node 0"
 "$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --nvdimm2 2G --image2 "$img.2" \
 	--cpus 4 --prealloc --out "$OUT/vm" --timeout 2400 --append "brd.rd_nr=1 brd.rd_size=262144" \
-	"$TOP/bench/guest.sh" > "$OUT/vm.out"
+	"$guest" > "$OUT/vm.out"
 tr -d '\r' < "$OUT/vm/results.log" | grep '^BENCH ' > "$OUT/raw.txt" ||
 	die "no results; see $OUT/vm/results.log"
 rm -f "$OUT/jobs.dat"

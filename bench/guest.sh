@@ -1,4 +1,5 @@
-# Guest side of "make bench".  Prints "BENCH ..." lines for report.awk:
+# Guest side of "make bench", after bench/guest-lib.sh.  Prints "BENCH ..."
+# lines for report.awk:
 #   BENCH online VARIANT SECONDS   one reconfigure to system-ram
 #   BENCH memfree VARIANT KB       node 1 MemFree after that onlining
 #   BENCH mapped VARIANT BLOCKS    mapped blocks of the BLK device
@@ -7,7 +8,6 @@ set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
 REPS=5 SIZE=256 RUNTIME=3 JOBS="2 4"
-say() { printf '# %s\n' "$*"; }
 now() { echo "${EPOCHREALTIME/./}"; }
 memfree() { awk '$3 == "MemFree:" { print $4 }' /sys/devices/system/node/node1/meminfo; }
 to_devdax() {
@@ -28,9 +28,9 @@ online() {
 # device discards (BLK, brd), the range is then discarded and written
 # again, once: writes that allocate a page per block.
 warm() {
-	fio1 warm "$2" write 128k "" 1 > /dev/null
+	fio_job warm "$2" write 128k 1 > /dev/null
 	if blkdiscard -o 0 -l ${SIZE}M "$2" 2> /dev/null; then
-		fio1 alloc-write "$2" write 128k "" 1 | result "$1"
+		fio_job alloc-write "$2" write 128k 1 | result "$1"
 	fi
 }
 # fio_all N...: the timed jobs, REPS rounds each, with one process, then
@@ -47,20 +47,11 @@ fio_all() {
 			[ "$n" -eq 1 ] || job=$job-j$n
 			for ((i = 0; i < REPS; i++)); do
 				for d in $DEVS; do
-					fio1 "$job" "${d#*:}" "$rw" "$bs" time "$n" | result "${d%%:*}"
+					fio_job "$job" "${d#*:}" "$rw" "$bs" "$n" time | result "${d%%:*}"
 				done
 			done
 		done
 	done
-}
-# fio1 JOB DEVICE RW BS TIMED N: one fio job of N processes, each on its
-# own SIZE/N MiB; their summed terse output.
-fio1() {
-	fio --name="$1" --filename="$2" --size=$((SIZE / $6))M \
-		--offset_increment=$((SIZE / $6))M --numjobs="$6" --group_reporting \
-		--rw="$3" --bs="$4" --ioengine=psync --direct=1 --randrepeat=0 \
-		${5:+--time_based --runtime=$RUNTIME} \
-		--output-format=terse --terse-version=3
 }
 # result DEVICE: "BENCH fio DEVICE JOB KIB_S IOPS" from terse output.
 result() {

@@ -1,5 +1,5 @@
-# Guest side of "make bench-locks" ($1: fio processes per job).  For BLK,
-# then pmem on the same NVDIMM: each job runs with /proc/lock_stat cleared
+# Guest side of "make bench-locks", after bench/guest-lib.sh ($1: fio
+# processes per job).  For BLK, then pmem on the same NVDIMM: each job runs with /proc/lock_stat cleared
 # and collecting, then prints the lock classes that waited longest:
 #   LOCKS DEVICE JOB CLASS CONTENTIONS WAIT_TOTAL_US ACQUISITIONS
 # and one "LOCKS DEVICE JOB (all) ..." line with the sums over all classes.
@@ -7,15 +7,12 @@ set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
 N=$1 SIZE=256 RUNTIME=5 TOP_N=8
-say() { printf '# %s\n' "$*"; }
 # job DEVICE NAME RW BS: one timed fio job of N processes, each on its own
 # SIZE/N MiB, under lock_stat.
 job() {
 	echo 0 > /proc/lock_stat
 	echo 1 > /proc/sys/kernel/lock_stat
-	fio --name="$2" --filename="$1" --size=$((SIZE / N))M --offset_increment=$((SIZE / N))M \
-		--numjobs="$N" --group_reporting --rw="$3" --bs="$4" --ioengine=psync --direct=1 \
-		--randrepeat=0 --time_based --runtime=$RUNTIME --output-format=terse --terse-version=3 > /dev/null
+	fio_job "$2" "$1" "$3" "$4" "$N" time > /dev/null
 	echo 0 > /proc/sys/kernel/lock_stat
 	# A class line: the name right-aligned in 40 columns and a colon (or
 	# "-W:"/"-R:" for the write and read sides), then 12 numbers; times in
@@ -31,8 +28,7 @@ job() {
 		sort -k6,6gr | head -n $((TOP_N + 1))
 }
 jobs_on() {
-	fio --name=warm --filename="$1" --size=${SIZE}M --rw=write --bs=128k --ioengine=psync \
-		--direct=1 --output-format=terse > /dev/null
+	fio_job warm "$1" write 128k 1 > /dev/null
 	job "$1" seq-write write 128k
 	job "$1" rand-write randwrite 4k
 	job "$1" rand-read randread 4k

@@ -18,10 +18,13 @@ KBUILD=$BUILD/kbuild-locks KCONFIG_FRAGMENT=$OUT/locks.config KIMAGE=$OUT/bzImag
 	"$TOP/scripts/kernel.sh"
 img=$(mktemp -u /dev/shm/dax-kmem-locks.XXXXXX)
 trap 'rm -f "$img"' EXIT
+# The guest script: the bench guests' shared functions, then its own.
+guest=$OUT/locks-guest.sh
+cat "$TOP/bench/guest-lib.sh" "$TOP/bench/locks-guest.sh" > "$guest"
 step "bench-locks: one boot with 4 vCPUs, $JOBS fio processes per job, 2 GiB NVDIMM backed by $img"
 "$TOP/scripts/vm.sh" --kernel "$OUT/bzImage-locks" --fresh --image "$img" --cpus 4 \
 	--out "$OUT/vm-locks" --timeout 2400 \
-	"$TOP/bench/locks-guest.sh" "$JOBS" > "$OUT/vm-locks.out"
+	"$guest" "$JOBS" > "$OUT/vm-locks.out"
 tr -d '\r' < "$OUT/vm-locks/results.log" | grep -E '^(#|LOCKS )' > "$OUT/locks.txt" ||
 	die "no results; see $OUT/vm-locks/results.log"
 grep -q '^LOCKS ' "$OUT/locks.txt" || die "no lock statistics; see $OUT/vm-locks/results.log"

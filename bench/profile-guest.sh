@@ -1,6 +1,7 @@
-# Guest side of "make bench-profile" ($1: fio processes per job).  For each
-# job, BLK (kmemblk0.0, first NVDIMM) then pmem (pmem1, second NVDIMM) run
-# it under "perf record -a -e cpu-clock" and print:
+# Guest side of "make bench-profile", after bench/guest-lib.sh ($1: fio
+# processes per job).  For each job, BLK (kmemblk0.0, first NVDIMM) then
+# pmem (pmem1, second NVDIMM) run it under "perf record -a -e cpu-clock"
+# and print:
 #   PROFILE DEVICE JOB ios IOS busy_us_per_io US
 #   PROFILE DEVICE JOB sym US_PER_IO SYMBOL
 # Busy time is every sample but those of the idle loop.
@@ -8,20 +9,14 @@ set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
 N=$1 SIZE=256 RUNTIME=5 FREQ=1000 TOP_N=60
-say() { printf '# %s\n' "$*"; }
-# fio_args DEVICE NAME RW BS: a fio job of N processes, each on its own
-# SIZE/N MiB, timed.
-fio_args() {
-	printf '%s\n' fio --name="$2" --filename="$1" --size=$((SIZE / N))M \
-		--offset_increment=$((SIZE / N))M --numjobs="$N" --group_reporting --rw="$3" \
-		--bs="$4" --ioengine=psync --direct=1 --randrepeat=0 --time_based \
-		--runtime=$RUNTIME --output-format=terse --terse-version=3
-}
 # job DEVICE NAME RW BS: the job under perf; its lines.
 job() {
-	local ios cmd
-	mapfile -t cmd < <(fio_args "$@")
-	perf record -q -a -F $FREQ -e cpu-clock -o /tmp/perf.data -- "${cmd[@]}" > /tmp/fio.out
+	local ios perf
+	perf record -q -a -F $FREQ -e cpu-clock -o /tmp/perf.data &
+	perf=$!
+	fio_job "$2" "$1" "$3" "$4" "$N" time > /tmp/fio.out
+	kill -INT $perf
+	wait $perf || [ -s /tmp/perf.data ]
 	# Terse v3: KiB read in field 6, written in field 47.
 	ios=$(awk -F';' -v bs="${4%k}" '{ print int(($6 + $47) / bs) }' /tmp/fio.out)
 	perf report -q -i /tmp/perf.data --stdio --no-children --sort sym -F sample,sym 2> /dev/null | sort -k1,1nr |
@@ -38,8 +33,7 @@ job() {
 		}'
 }
 jobs_on() {
-	fio --name=warm --filename="$1" --size=${SIZE}M --rw=write --bs=128k --ioengine=psync \
-		--direct=1 --output-format=terse > /dev/null
+	fio_job warm "$1" write 128k 1 > /dev/null
 	job "$1" rand-write randwrite 4k
 	job "$1" seq-write write 128k
 	job "$1" seq-read read 128k

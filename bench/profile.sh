@@ -22,10 +22,13 @@ install -D "$perf" "$extra/usr/bin/perf"
 ldd "$perf" | awk '/=> \// { print $3 } /^\t\/lib/ { print $1 }' | while read -r lib; do
 	install -D "$(readlink -f "$lib")" "$extra$lib"
 done
+# The guest script: the bench guests' shared functions, then its own.
+guest=$OUT/profile-guest.sh
+cat "$TOP/bench/guest-lib.sh" "$TOP/bench/profile-guest.sh" > "$guest"
 step "bench-profile: one boot with 4 vCPUs, $JOBS fio processes per job, NVDIMMs backed by $img{,.2}"
 "$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --nvdimm2 2G --image2 "$img.2" \
 	--cpus 4 --prealloc --extra "$extra" --out "$OUT/vm-profile" --timeout 1800 \
-	"$TOP/bench/profile-guest.sh" "$JOBS" > "$OUT/vm-profile.out"
+	"$guest" "$JOBS" > "$OUT/vm-profile.out"
 tr -d '\r' < "$OUT/vm-profile/results.log" | grep -E '^(#|PROFILE )' > "$OUT/profile-raw.txt" ||
 	die "no results; see $OUT/vm-profile/results.log"
 grep -q '^PROFILE ' "$OUT/profile-raw.txt" || die "no profile; see $OUT/vm-profile/results.log"
