@@ -3,8 +3,10 @@
 # pmem (pmem1, second NVDIMM) run it under "perf record -a -e cpu-clock"
 # and print:
 #   PROFILE DEVICE JOB ios IOS busy_us_per_io US
+#   PROFILE DEVICE JOB comm US_PER_IO COMMAND
 #   PROFILE DEVICE JOB sym US_PER_IO SYMBOL
-# Busy time is every sample but those of the idle loop.
+# Busy time is every sample but those of the idle loop; by command (fio,
+# and kernel threads such as the RCU grace-period kthread) and by symbol.
 set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
@@ -19,18 +21,19 @@ job() {
 	wait $perf || [ -s /tmp/perf.data ]
 	# Terse v3: KiB read in field 6, written in field 47.
 	ios=$(awk -F';' -v bs="${4%k}" '{ print int(($6 + $47) / bs) }' /tmp/fio.out)
-	perf report -q -i /tmp/perf.data --stdio --no-children --sort sym -F sample,sym 2> /dev/null | sort -k1,1nr |
-		awk -v d="$(basename "$1")" -v j="$2" -v ios="$ios" -v f=$FREQ -v top=$TOP_N '
-		$1 ~ /^[0-9]+$/ && $2 ~ /^\[/ {
-			s = $1; sym = $3
-			if (sym ~ /idle|halt|mwait/) next
-			busy += s; n++; name[n] = sym; cnt[n] = s
+	perf report -q -i /tmp/perf.data --stdio --no-children --sort comm,sym \
+		-F sample,comm,sym 2> /dev/null |
+		awk -v d="$(basename "$1")" -v j="$2" -v ios="$ios" -v f=$FREQ '
+		function us(n) { return n * 1e6 / f / (ios ? ios : 1) }
+		$1 ~ /^[0-9]+$/ && $3 ~ /^\[/ {
+			if ($4 ~ /idle|halt|mwait/) next
+			busy += $1; sym[$4] += $1; comm[$2] += $1
 		}
 		END {
-			printf "PROFILE %s %s ios %d busy_us_per_io %.1f\n", d, j, ios, busy * 1e6 / f / (ios ? ios : 1)
-			for (i = 1; i <= n && i <= top; i++)
-				printf "PROFILE %s %s sym %.3f %s\n", d, j, cnt[i] * 1e6 / f / (ios ? ios : 1), name[i]
-		}'
+			printf "PROFILE %s %s ios %d busy_us_per_io %.1f\n", d, j, ios, us(busy)
+			for (c in comm) printf "PROFILE %s %s comm %.3f %s\n", d, j, us(comm[c]), c
+			for (s in sym) printf "PROFILE %s %s sym %.3f %s\n", d, j, us(sym[s]), s
+		}' | sort -k5,5gr | awk -v top=$TOP_N '$4 != "sym" || n++ < top'
 }
 jobs_on() {
 	fio_job warm "$1" write 128k 1 > /dev/null
