@@ -1,6 +1,7 @@
 # Guest side of "make bench-locks", after bench/guest-lib.sh ($1: fio
-# processes per job).  For BLK, then pmem on the same NVDIMM: each job runs with /proc/lock_stat cleared
-# and collecting, then prints the lock classes that waited longest:
+# processes per job).  For BLK, then pmem on the same NVDIMM: each job
+# runs with /proc/lock_stat cleared and collecting, then prints the lock
+# classes that waited longest:
 #   LOCKS DEVICE JOB CLASS CONTENTIONS WAIT_TOTAL_US ACQUISITIONS
 # and one "LOCKS DEVICE JOB (all) ..." line with the sums over all classes.
 set -euo pipefail
