@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# make bench-profile: where the CPU time of a write goes, BLK against
+# make bench-profile: where the CPU time of an I/O goes, BLK against
 # /dev/pmem.  One boot of the benchmark kernel with 4 vCPUs and two 2 GiB
 # NVDIMMs (BLK on the first, raw pmem on the second; preallocated, as in
-# make bench), perf (Debian's linux-perf) in the initramfs; each job runs BENCH_PROFILE_JOBS fio
-# processes (default 2) under "perf record -a -e cpu-clock".  Writes
+# make bench), perf (Debian's linux-perf) in the initramfs; each job runs
+# BENCH_PROFILE_JOBS fio processes (default 2) under "perf record -a -e
+# cpu-clock".  Writes
 # build/bench/profile.txt: per job, each device's busy CPU time per I/O
 # and the symbols on which BLK spends the most time beyond pmem
 # (bench/profile-report.awk; the raw lines in profile-raw.txt).
