@@ -4,10 +4,12 @@
 #   BENCH memfree VARIANT KB       node 1 MemFree after that onlining
 #   BENCH mapped VARIANT BLOCKS    mapped blocks of the BLK device
 #   BENCH fio DEVICE JOB KIB_S IOPS
+# Arguments: rounds (default 5), seconds per fio run (default 3), and the
+# devices to compare with BLK, of pmem, brd and btt (default all three).
 set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
-REPS=5 SIZE=256 RUNTIME=3 JOBS="2 4"
+REPS=${1:-5} RUNTIME=${2:-3} OTHERS=${3:-pmem brd btt} SIZE=256 JOBS="2 4"
 now() { echo "${EPOCHREALTIME/./}"; }
 memfree() { awk '$3 == "MemFree:" { print $4 }' /sys/devices/system/node/node1/meminfo; }
 to_devdax() {
@@ -37,22 +39,29 @@ warm() {
 # with each N (job names get -jN), each process on its own slice.  In each
 # round the devices of DEVS ("NAME:DEVICE ...") take turns, so that a slow
 # phase of the host slows all of them, and report.awk compares the runs
-# of one round.
+# of one round.  Round i starts with the device after the one that
+# started round i - 1, so that no device always runs first or after the
+# same one.
 fio_all() {
-	local job rw bs i n d
+	local job rw bs i k n d
+	local -a devs
+	read -r -a devs <<< "$DEVS"
 	for n in 1 "$@"; do
 		for job in seq-write:write:128k seq-read:read:128k \
 			   rand-write:randwrite:4k rand-read:randread:4k; do
 			IFS=: read -r job rw bs <<< "$job"
 			[ "$n" -eq 1 ] || job=$job-j$n
 			for ((i = 0; i < REPS; i++)); do
-				for d in $DEVS; do
+				for ((k = 0; k < ${#devs[@]}; k++)); do
+					d=${devs[(i + k) % ${#devs[@]}]}
 					fio_job "$job" "${d#*:}" "$rw" "$bs" "$n" time | result "${d%%:*}"
 				done
 			done
 		done
 	done
 }
+# has NAME: NAME is one of the devices to compare with BLK.
+has() { [[ " $OTHERS " == *" $1 "* ]]; }
 # result DEVICE: "BENCH fio DEVICE JOB KIB_S IOPS" from terse output.
 result() {
 	awk -F';' -v d="$1" '{
@@ -87,19 +96,22 @@ echo "BENCH mapped blk-data $(cat $D/kmem_persist/mapped_blocks)"
 to_devdax
 for ((i = 0; i < REPS; i++)); do online blk-data; to_devdax; done
 
-say "fio: kmemblk0.0 (BLK) on the first NVDIMM; brd; pmem1, the second NVDIMM, raw, then with BTT"
+say "fio: kmemblk0.0 (BLK) on the first NVDIMM against $OTHERS (pmem1: the second NVDIMM, raw; btt: pmem1 in sector mode)"
+say "fio: $REPS rounds of $RUNTIME s runs"
 echo 1 > $D/persistence_wipe
 echo blk > $D/persistence
 online blk-fio
 ndctl create-namespace -f -e namespace1.0 --mode=raw > /dev/null
 warm blk /dev/kmemblk0.0
-warm brd /dev/ram0
-warm pmem /dev/pmem1
-say "fio with 1 and $JOBS processes: BLK, brd and pmem taking turns; $(nproc) CPUs"
-DEVS="blk:/dev/kmemblk0.0 pmem:/dev/pmem1 brd:/dev/ram0"
+DEVS="blk:/dev/kmemblk0.0"
+if has pmem; then warm pmem /dev/pmem1; DEVS+=" pmem:/dev/pmem1"; fi
+if has brd; then warm brd /dev/ram0; DEVS+=" brd:/dev/ram0"; fi
+say "fio with 1 and $JOBS processes, taking turns: $DEVS; $(nproc) CPUs"
 fio_all $JOBS
-ndctl create-namespace -f -e namespace1.0 --mode=sector > /dev/null
-warm btt /dev/pmem1s
-say "fio with one process: BLK (as blk2) and BTT taking turns"
-DEVS="blk2:/dev/kmemblk0.0 btt:/dev/pmem1s"
-fio_all
+if has btt; then
+	ndctl create-namespace -f -e namespace1.0 --mode=sector > /dev/null
+	warm btt /dev/pmem1s
+	say "fio with one process: BLK (as blk2) and BTT taking turns"
+	DEVS="blk2:/dev/kmemblk0.0 btt:/dev/pmem1s"
+	fio_all
+fi

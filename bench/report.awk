@@ -5,7 +5,8 @@
 # median of the ratios of runs made in the same round), with the spread of
 # the runs.  With -v jobsdat=FILE, writes the throughput of
 # BLK, pmem and brd against the number of processes (jobs named JOB-jN)
-# for plotting.
+# for plotting.  With -v clock=icount (make bench's icount boot), no
+# verdict on scaling.
 function median(v, n,    i, j, t) {
 	for (i = 2; i <= n; i++)
 		for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
@@ -75,6 +76,7 @@ END {
 			scale("pmem", j, 2), scale("brd", j, 2), scale("blk", j, 4),
 			scale("pmem", j, 4), scale("brd", j, 4)
 	}
+	decide()
 	if (jobsdat == "")
 		exit
 	# One block per job kind: processes, then MiB/s of blk, pmem, brd.
@@ -98,17 +100,102 @@ function scale(d, j, p) {
 function pct(d, j) { return (d, j) in spread ? sprintf("%.0f", spread[d, j]) : "-" }
 function mib(d, j) { return (d, j) in bw ? sprintf("%.1f", bw[d, j] / 1024) : "?" }
 function val(d, j) { return (d, j) in bw ? bw[d, j] : "-" }
-# ratio(D, JOB): median of BLK's run over D's run of the same round (the
-# devices take turns in each round); against btt, BLK's runs beside it are
-# named blk2.
-function ratio(d, j,    a, i, m, v) {
+# ratios(D, JOB, V): BLK's run over D's run of the same round, for each
+# round (the devices take turns in each round), sorted into V[1..m];
+# returns m, or -1 if a run of D gave nothing.  Against btt, BLK's runs
+# beside it are named blk2.
+function ratios(d, j, v,    a, i, m) {
 	a = d == "btt" ? "blk2" : "blk"
 	m = fn[a, j] < fn[d, j] ? fn[a, j] : fn[d, j]
 	split("", v)
 	for (i = 1; i <= m; i++) {
 		if (fruns[d, j, i] <= 0)
-			return "-"
+			return -1
 		v[i] = fruns[a, j, i] / fruns[d, j, i]
 	}
-	return m ? sprintf("%.2f", median(v, m)) : "-"
+	median(v, m)
+	return m
+}
+# ratio(D, JOB): the median of ratios(D, JOB).
+function ratio(d, j,    m, v) {
+	m = ratios(d, j, v)
+	return m > 0 ? sprintf("%.2f", median(v, m)) : "-"
+}
+# below(n, k): P(X < k) for X binomial(n, 1/2): the chance that fewer than
+# k of n runs fall below the true median.
+function below(n, k,    c, i, p) {
+	c = 1
+	for (i = 0; i < k; i++) {
+		p += c
+		c = c * (n - i) / (i + 1)
+	}
+	return p / 2 ^ n
+}
+# ci(V, M): the distribution-free confidence interval of the median of
+# the sorted V[1..M]: V[k]..V[M + 1 - k] covers the true median with
+# probability 1 - 2 below(M, k); k the largest with coverage >= 95 %
+# (k = 1 below 6 runs, with less).  Sets ci_lo, ci_hi, ci_cov.
+function ci(v, m,    k) {
+	for (k = 1; k < m / 2 && 1 - 2 * below(m, k + 1) >= 0.95; k++)
+		;
+	ci_lo = v[k]
+	ci_hi = v[m + 1 - k]
+	ci_cov = 1 - 2 * below(m, k)
+}
+# verdict(GOAL): met if the interval lies at or above GOAL, not met if it
+# lies below, else undecided; undecided too when the interval's coverage
+# is below 90 % (fewer than 5 rounds).
+function verdict(goal) {
+	if (ci_cov < 0.9)
+		return "undecided (rounds)"
+	return ci_lo >= goal ? "met" : ci_hi < goal ? "NOT met" : "undecided"
+}
+# decide(): BLK against pmem with an interval per job, and BLK's scaling
+# from 1 to 2 processes against pmem's, whose per-round measure is the
+# ratio with 2 processes over the ratio with 1 (rounds paired in order).
+function decide(    i, j, m, v, w, goal, k, r2) {
+	print ""
+	print "BLK / pmem: median of the ratios of one round, with a distribution-free"
+	print "confidence interval of the median (order statistics; coverage as given);"
+	print "goal: writes >= 0.85, reads >= 0.95; met / NOT met: the whole interval"
+	print "is above / below the goal; else undecided (too few or too noisy runs):"
+	printf "  %-15s %6s %6s %6s %6s %5s %5s  %s\n", "job", "rounds", "ratio", "low",
+		"high", "cover", "goal", "verdict"
+	for (i = 1; i <= nj; i++) {
+		j = jobs[i]
+		if ((m = ratios("pmem", j, v)) <= 0)
+			continue
+		goal = j ~ /write/ ? 0.85 : 0.95
+		ci(v, m)
+		printf "  %-15s %6d %6.2f %6.2f %6.2f %4.0f%% %5.2f  %s\n", j, m,
+			median(v, m), ci_lo, ci_hi, ci_cov * 100, goal, verdict(goal)
+	}
+	hdr = 0
+	for (i = 1; i <= nj; i++) {
+		j = jobs[i]
+		if (clock == "icount" || j ~ /-j[0-9]+$/ || (m = ratios("pmem", j, v)) <= 0 ||
+		    ratios("pmem", j "-j2", w) <= 0)
+			continue
+		# ratios() sorted both: pair the rounds in their order instead
+		for (k = 1; k <= m && ("pmem", j "-j2", k) in fruns; k++) {
+			r2 = fruns["blk", j "-j2", k] / fruns["pmem", j "-j2", k]
+			v[k] = r2 / (fruns["blk", j, k] / fruns["pmem", j, k])
+		}
+		m = k - 1
+		median(v, m)
+		if (!hdr++) {
+			print ""
+			print "BLK's scaling from 1 to 2 processes over pmem's (>= 1: at least pmem's):"
+			printf "  %-15s %6s %6s %6s %6s %5s %5s  %s\n", "job", "rounds", "ratio",
+				"low", "high", "cover", "goal", "verdict"
+		}
+		ci(v, m)
+		printf "  %-15s %6d %6.2f %6.2f %6.2f %4.0f%% %5.2f  %s\n", j, m, median(v, m),
+			ci_lo, ci_hi, ci_cov * 100, 1, verdict(1)
+	}
+	if (clock == "icount") {
+		print ""
+		print "(No scaling: under -icount the processes share one clock that counts"
+		print "the instructions of all vCPUs; the wall clock's run measures it.)"
+	}
 }

@@ -24,6 +24,10 @@
 #                       that no guest store pays for the host's first
 #                       touch of a page of the backing file
 #     --extra DIR       DIR's files also go into the initramfs, at its root
+#     --icount SHIFT    one TCG thread for all vCPUs and a guest clock that
+#                       advances 2^SHIFT ns per guest instruction (QEMU
+#                       -icount): guest time counts instructions, whatever
+#                       the host's speed
 #     --interactive     a shell on the console instead of a script
 #
 # Exit: the guest script's status; 124 timeout; 125 no verdict from the guest.
@@ -31,7 +35,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 KERNEL=$BUILD/bzImage IMG=$BUILD/nvdimm.img SIZE=2G FRESH=0 TIMEOUT=900 PFAIL= OUT=$BUILD/vm APPEND= INTER=0
-NV2= IMG2= RAM=1G CPUS=2 CPU_MODEL=max EXTRA= PREALLOC=
+NV2= IMG2= RAM=1G CPUS=2 CPU_MODEL=max EXTRA= PREALLOC= ACCEL=tcg,thread=multi
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--image) IMG=$2; shift 2 ;;
@@ -49,6 +53,7 @@ while [ $# -gt 0 ]; do
 	--cpu-model) CPU_MODEL=$2; shift 2 ;;
 	--extra) EXTRA=$2; shift 2 ;;
 	--prealloc) PREALLOC=,prealloc=on; shift ;;
+	--icount) ACCEL="tcg,thread=single -icount shift=$2,sleep=off"; shift 2 ;;
 	--interactive) INTER=1; shift ;;
 	--) shift; break ;;
 	-*) die "unknown option $1" ;;
@@ -95,7 +100,8 @@ fi
 # about 60, before any code of the series runs); 4-level paging is what
 # x86 machines run.
 cmdline="console=ttyS0 loglevel=7 panic=-1 printk.devkmsg=on no5lvl $APPEND"
-qemu=(qemu-system-x86_64 -accel tcg,thread=multi -cpu "$CPU_MODEL" -smp "$CPUS"
+# shellcheck disable=SC2206 # ACCEL may carry the -icount option
+qemu=(qemu-system-x86_64 -accel $ACCEL -cpu "$CPU_MODEL" -smp "$CPUS"
 	-machine pc,nvdimm=on -m ${ram_mb}M,slots=4,maxmem=$((ram_mb + size_mb + nv2_mb + 2048))M
 	-object memory-backend-ram,id=ram0,size=${ram_mb}M,reserve=off
 	-numa node,nodeid=0,cpus=0-$((CPUS - 1)),memdev=ram0 -numa node,nodeid=1

@@ -14,7 +14,7 @@ pass=0 fail=0 skip=0
 add() { pass=$((pass + $1)) fail=$((fail + $2)) skip=$((skip + $3)); }
 
 # KTAP producers on the host.
-for t in series ndctl-series ndctl-style harness-selftest; do
+for t in series ndctl-series ndctl-style bench-report harness-selftest; do
 	step "running $t tests"
 	"$TOP/tests/$t.sh" > "$BUILD/check/$t.ktap" || true
 	grep -E '^(not )?ok ' "$BUILD/check/$t.ktap" | sed 's/^/    /'
