@@ -64,7 +64,7 @@ END {
 	hdr = 0
 	for (i = 1; i <= nj; i++) {
 		j = jobs[i]
-		if (j ~ /-j[0-9]+$/ || !(("blk", j "-j2") in bw))
+		if (clock == "icount" || j ~ /-j[0-9]+$/ || !(("blk", j "-j2") in bw))
 			continue
 		if (!hdr++) {
 			print ""
