@@ -8,11 +8,22 @@
 # build/bench/profile.txt: per job, each device's busy CPU time per I/O
 # and the symbols on which BLK spends the most time beyond pmem
 # (bench/profile-report.awk; the raw lines in profile-raw.txt).
+# BENCH_PROFILE_CLOCK: the guest's clock, as in make bench (default icount:
+# a guest nanosecond is an instruction, so a "us" of CPU time is 1000
+# instructions and a profile repeats between boots; wall: the host's time,
+# which moves totals by up to 40 % between boots); BENCH_CPU as in make
+# bench (default max,-erms,-fsrm).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 
 OUT=$BUILD/bench
 JOBS=${BENCH_PROFILE_JOBS:-2}
+CLOCK=${BENCH_PROFILE_CLOCK:-icount} CPU=${BENCH_CPU:-max,-erms,-fsrm}
+case $CLOCK in
+icount) clock=(--icount 0) timeout=5400 ;;
+wall) clock=() timeout=1800 ;;
+*) die "BENCH_PROFILE_CLOCK: unknown clock $CLOCK (icount, wall)" ;;
+esac
 mkdir -p "$OUT"
 "$TOP/bench/kernel.sh"
 extra=$(mktemp -d)
@@ -26,10 +37,10 @@ done
 # The guest script: the bench guests' shared functions, then its own.
 guest=$OUT/profile-guest.sh
 cat "$TOP/bench/guest-lib.sh" "$TOP/bench/profile-guest.sh" > "$guest"
-step "bench-profile: one boot with 4 vCPUs, $JOBS fio processes per job, NVDIMMs backed by $img{,.2}"
+step "bench-profile ($CLOCK clock): one boot with 4 vCPUs ($CPU), $JOBS fio processes per job, NVDIMMs backed by $img{,.2}"
 "$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --nvdimm2 2G --image2 "$img.2" \
-	--cpus 4 --prealloc --extra "$extra" --out "$OUT/vm-profile" --timeout 1800 \
-	"$guest" "$JOBS" > "$OUT/vm-profile.out"
+	--cpus 4 --cpu-model "$CPU" --prealloc "${clock[@]}" --extra "$extra" --out "$OUT/vm-profile" \
+	--timeout "$timeout" "$guest" "$JOBS" > "$OUT/vm-profile.out"
 tr -d '\r' < "$OUT/vm-profile/results.log" | grep -E '^(#|PROFILE )' > "$OUT/profile-raw.txt" ||
 	die "no results; see $OUT/vm-profile/results.log"
 grep -q '^PROFILE ' "$OUT/profile-raw.txt" || die "no profile; see $OUT/vm-profile/results.log"
