@@ -4,12 +4,13 @@
 #   BENCH memfree VARIANT KB       node 1 MemFree after that onlining
 #   BENCH mapped VARIANT BLOCKS    mapped blocks of the BLK device
 #   BENCH fio DEVICE JOB KIB_S IOPS
-# Arguments: rounds (default 5), seconds per fio run (default 3), and the
-# devices to compare with BLK, of pmem, brd and btt (default all three).
+# Arguments: rounds (default 5), seconds per fio run (default 3), the
+# devices to compare with BLK, of pmem, brd and btt (default all three),
+# and the process counts run after one process (default "2 4").
 set -euo pipefail
 
 D=/sys/bus/dax/devices/dax0.0
-REPS=${1:-5} RUNTIME=${2:-3} OTHERS=${3:-pmem brd btt} SIZE=256 JOBS="2 4"
+REPS=${1:-5} RUNTIME=${2:-3} OTHERS=${3:-pmem brd btt} JOBS=${4:-2 4} SIZE=256
 now() { echo "${EPOCHREALTIME/./}"; }
 memfree() { awk '$3 == "MemFree:" { print $4 }' /sys/devices/system/node/node1/meminfo; }
 to_devdax() {
