@@ -41,9 +41,7 @@ done
 for d in $DEVICES; do
 	[[ $d =~ ^(pmem|brd|btt)$ ]] || die "BENCH_DEVICES: unknown device $d (pmem, brd, btt)"
 done
-for c in $CLOCKS; do
-	[[ $c =~ ^(icount|wall)$ ]] || die "BENCH_CLOCKS: unknown clock $c (icount, wall)"
-done
+for c in $CLOCKS; do guest_clock "$c" 0; done
 OUT=$BUILD/bench
 mkdir -p "$OUT"
 "$TOP/bench/kernel.sh"
@@ -62,18 +60,16 @@ trap 'rm -f "$img" "$img.2"' EXIT
 guest=$OUT/bench-guest.sh
 cat "$TOP/bench/guest-lib.sh" "$TOP/bench/guest.sh" > "$guest"
 # The guest's time: 4 fio jobs per process count, round and device, each
-# of RUNTIME seconds and up to 3 of fio's own start, plus 15 minutes; an
-# icount guest's second takes the host up to about 3.
+# of RUNTIME seconds and up to 3 of fio's own start, plus 15 minutes.
 ndev=$(wc -w <<< "$DEVICES") njobs=$(($(wc -w <<< "$JOBS") + 1))
 limit=$((900 + ROUNDS * (ndev + 1) * 4 * njobs * (RUNTIME + 3)))
 : > "$OUT/results.txt"
 for clock in $CLOCKS; do
-	opt=() timeout=$limit
-	[ "$clock" = wall ] || opt=(--icount 0) timeout=$((limit * 3))
+	guest_clock "$clock" "$limit"
 	step "bench ($clock clock): one boot with $CPUS vCPUs ($CPU), two fresh, preallocated 2 GiB NVDIMMs backed by $img{,.2}, brd of 256 MiB on node 0; $ROUNDS rounds of ${RUNTIME} s with 1 and $JOBS processes, BLK against $DEVICES"
 	"$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --nvdimm2 2G \
-		--image2 "$img.2" --cpus "$CPUS" --cpu-model "$CPU" --prealloc "${opt[@]}" \
-		--out "$OUT/vm-$clock" --timeout "$timeout" --append "brd.rd_nr=1 brd.rd_size=262144" \
+		--image2 "$img.2" --cpus "$CPUS" --cpu-model "$CPU" --prealloc "${clock_opt[@]}" \
+		--out "$OUT/vm-$clock" --timeout "$clock_timeout" --append "brd.rd_nr=1 brd.rd_size=262144" \
 		"$guest" "$ROUNDS" "$RUNTIME" "$DEVICES" "$JOBS" > "$OUT/vm-$clock.out"
 	tr -d '\r' < "$OUT/vm-$clock/results.log" | grep '^BENCH ' > "$OUT/raw-$clock.txt" ||
 		die "no results; see $OUT/vm-$clock/results.log"

@@ -19,11 +19,7 @@ set -euo pipefail
 OUT=$BUILD/bench
 JOBS=${BENCH_PROFILE_JOBS:-2}
 CLOCK=${BENCH_PROFILE_CLOCK:-icount} CPU=${BENCH_CPU:-max,-erms,-fsrm}
-case $CLOCK in
-icount) clock=(--icount 0) timeout=5400 ;;
-wall) clock=() timeout=1800 ;;
-*) die "BENCH_PROFILE_CLOCK: unknown clock $CLOCK (icount, wall)" ;;
-esac
+guest_clock "$CLOCK" 1800
 mkdir -p "$OUT"
 "$TOP/bench/kernel.sh"
 extra=$(mktemp -d)
@@ -39,8 +35,8 @@ guest=$OUT/profile-guest.sh
 cat "$TOP/bench/guest-lib.sh" "$TOP/bench/profile-guest.sh" > "$guest"
 step "bench-profile ($CLOCK clock): one boot with 4 vCPUs ($CPU), $JOBS fio processes per job, NVDIMMs backed by $img{,.2}"
 "$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --nvdimm2 2G --image2 "$img.2" \
-	--cpus 4 --cpu-model "$CPU" --prealloc "${clock[@]}" --extra "$extra" --out "$OUT/vm-profile" \
-	--timeout "$timeout" "$guest" "$JOBS" > "$OUT/vm-profile.out"
+	--cpus 4 --cpu-model "$CPU" --prealloc "${clock_opt[@]}" --extra "$extra" --out "$OUT/vm-profile" \
+	--timeout "$clock_timeout" "$guest" "$JOBS" > "$OUT/vm-profile.out"
 tr -d '\r' < "$OUT/vm-profile/results.log" | grep -E '^(#|PROFILE )' > "$OUT/profile-raw.txt" ||
 	die "no results; see $OUT/vm-profile/results.log"
 grep -q '^PROFILE ' "$OUT/profile-raw.txt" || die "no profile; see $OUT/vm-profile/results.log"

@@ -42,3 +42,16 @@ export_series() {
 	(cd "$dir" && cat series $(cat series)) | sha256sum | cut -d' ' -f1 |
 		{ read -r h; echo "$h $(git rev-parse HEAD)" > .git/harness-applied; }
 }
+
+# guest_clock CLOCK SECONDS: vm.sh's options for the guest clock CLOCK into
+# clock_opt, and the boot's timeout into clock_timeout: SECONDS under the
+# wall clock, three times that under icount (QEMU -icount shift=0, one
+# guest nanosecond per instruction), whose guest second takes the host up
+# to about three.
+guest_clock() {
+	case $1 in
+	wall) clock_opt=() clock_timeout=$2 ;;
+	icount) clock_opt=(--icount 0) clock_timeout=$(($2 * 3)) ;;
+	*) die "unknown guest clock '$1' (BENCH_CLOCKS, BENCH_PROFILE_CLOCK: icount or wall)" ;;
+	esac
+}
