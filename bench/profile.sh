@@ -11,14 +11,15 @@
 # BENCH_PROFILE_CLOCK: the guest's clock, as in make bench (default icount:
 # a guest nanosecond is an instruction, so a "us" of CPU time is 1000
 # instructions and a profile repeats between boots; wall: the host's time,
-# which moves totals by up to 40 % between boots); BENCH_CPU as in make
-# bench (default max,-erms,-fsrm).
+# which moves totals by up to 40 % between boots); BENCH_CPU and BENCH_CPUS
+# as in make bench (default max,-erms,-fsrm and 4 vCPUs).
 set -euo pipefail
 . "$(dirname "$0")/../scripts/lib.sh"
 
 OUT=$BUILD/bench
 JOBS=${BENCH_PROFILE_JOBS:-2}
-CLOCK=${BENCH_PROFILE_CLOCK:-icount} CPU=${BENCH_CPU:-max,-erms,-fsrm}
+CLOCK=${BENCH_PROFILE_CLOCK:-icount} CPU=${BENCH_CPU:-max,-erms,-fsrm} CPUS=${BENCH_CPUS:-4}
+[[ $CPUS =~ ^[1-9][0-9]*$ ]] || die "BENCH_CPUS must be a positive integer"
 guest_clock "$CLOCK" 1800
 mkdir -p "$OUT"
 "$TOP/bench/kernel.sh"
@@ -33,9 +34,9 @@ done
 # The guest script: the bench guests' shared functions, then its own.
 guest=$OUT/profile-guest.sh
 cat "$TOP/bench/guest-lib.sh" "$TOP/bench/profile-guest.sh" > "$guest"
-step "bench-profile ($CLOCK clock): one boot with 4 vCPUs ($CPU), $JOBS fio processes per job, NVDIMMs backed by $img{,.2}"
+step "bench-profile ($CLOCK clock): one boot with $CPUS vCPUs ($CPU), $JOBS fio processes per job, NVDIMMs backed by $img{,.2}"
 "$TOP/scripts/vm.sh" --kernel "$OUT/bzImage" --fresh --image "$img" --nvdimm2 2G --image2 "$img.2" \
-	--cpus 4 --cpu-model "$CPU" --prealloc "${clock_opt[@]}" --extra "$extra" --out "$OUT/vm-profile" \
+	--cpus "$CPUS" --cpu-model "$CPU" --prealloc "${clock_opt[@]}" --extra "$extra" --out "$OUT/vm-profile" \
 	--timeout "$clock_timeout" "$guest" "$JOBS" > "$OUT/vm-profile.out"
 tr -d '\r' < "$OUT/vm-profile/results.log" | grep -E '^(#|PROFILE )' > "$OUT/profile-raw.txt" ||
 	die "no results; see $OUT/vm-profile/results.log"
