@@ -29,12 +29,19 @@ online() {
 # warm NAME DEVICE: a first pass writes the device's first SIZE MiB (not
 # measured: QEMU faults in the backing memory on first touch).  Where the
 # device discards (BLK, brd), the range is then discarded and written
-# again, once: writes that allocate a page per block.
+# again, once: writes that allocate a page per block.  Last, every block
+# is written once more, in random order, so that every timed run finds the
+# device aged, as a filesystem leaves it: a BLK block's page is then any
+# page of the region, not the neighbour of the next block's, and the runs
+# before the random-write jobs see the same layout as those after them.
+# (Scattered pages cost TCG a softmmu TLB miss per page, which icount does
+# not count; on hardware, a cache miss on each struct page.)
 warm() {
 	fio_job warm "$2" write 128k 1 > /dev/null
 	if blkdiscard -o 0 -l ${SIZE}M "$2" 2> /dev/null; then
 		fio_job alloc-write "$2" write 128k 1 | result "$1"
 	fi
+	fio_job age "$2" randwrite 4k 1 > /dev/null
 }
 # fio_all N...: the timed jobs, REPS rounds each, with one process, then
 # with each N (job names get -jN), each process on its own slice.  In each
